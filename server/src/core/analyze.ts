@@ -1,0 +1,163 @@
+// The analysis of one article with its sidecar: anchors every annotation,
+// finds and resolves mentions, and computes the findings. The two inputs are
+// prepared separately so a caller can cache each (a keystroke in the article
+// does not re-read the sidecar, and vice versa).
+import { findAnchor, type AnchorResult } from './anchor';
+import type {
+  Analysis,
+  Anchor,
+  AnchorList,
+  AnchoredClaim,
+  Claim,
+  ClaimStatus,
+  Finding,
+  Mention,
+  Severity,
+  Sidecar,
+  Span,
+} from './model';
+import { resolveMentions } from './mentions';
+import { NameMatcher } from './nameMatcher';
+import { normalizeWithMap, type NormalizedText } from './normalize';
+import { parseSidecar } from './sidecar';
+import { analyzeStructure, type TextStructure } from './textStructure';
+
+export interface PreparedSidecar {
+  readonly text: string;
+  readonly sidecar: Sidecar;
+  readonly matcher: NameMatcher;
+}
+
+export interface PreparedArticle {
+  readonly text: string;
+  readonly normalized: NormalizedText;
+  readonly structure: TextStructure;
+}
+
+export interface AnalysisOptions {
+  readonly unsourcedClaimSeverity: Severity;
+  readonly reportAmbiguousMentions: boolean;
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = { unsourcedClaimSeverity: 'warning', reportAmbiguousMentions: true };
+
+export function prepareSidecar(text: string): PreparedSidecar {
+  const sidecar = parseSidecar(text);
+  const matcher = new NameMatcher();
+  for (const entity of sidecar.entities.values()) {
+    matcher.add(entity.name, entity.id);
+    for (const alias of entity.aliases) matcher.add(alias.value, entity.id);
+  }
+  return { text, sidecar, matcher };
+}
+
+export function prepareArticle(text: string): PreparedArticle {
+  return { text, normalized: normalizeWithMap(text), structure: analyzeStructure(text) };
+}
+
+export function analyze(article: PreparedArticle, prepared: PreparedSidecar, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS): Analysis {
+  const { sidecar } = prepared;
+  const findings: Finding[] = [...sidecar.findings];
+  const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
+    items.map((item) => {
+      const result = findAnchor(article.normalized, item);
+      findings.push(...anchorFindings(list, item, result));
+      return { item, result };
+    });
+  const claims = anchorAll('claims', sidecar.claims).map(({ item, result }) => anchoredClaim(item, result));
+  const pins = anchorAll('mentions', sidecar.mentions).map(({ item, result }) => ({ annotation: item, span: spanOf(result) }));
+  const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result) }));
+  const mentions = resolveMentions({
+    text: article.text,
+    matches: prepared.matcher.findAll(article.text),
+    entities: sidecar.entities,
+    pins: pins.flatMap((p) => (p.span && sidecar.entities.has(p.annotation.entity.value) ? [{ span: p.span, entityId: p.annotation.entity.value }] : [])),
+    structure: article.structure,
+  });
+  findings.push(...referenceFindings(sidecar), ...duplicateClaimIds(sidecar.claims));
+  findings.push(...claims.flatMap((c) => unsourcedFindings(c, options.unsourcedClaimSeverity)));
+  if (options.reportAmbiguousMentions) findings.push(...ambiguousMentionFindings(mentions, sidecar));
+  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings };
+}
+
+function spanOf(result: AnchorResult): Span | undefined {
+  return result.status === 'found' ? result.span : undefined;
+}
+
+function anchoredClaim(claim: Claim, result: AnchorResult): AnchoredClaim {
+  return { claim, span: spanOf(result), status: claimStatus(claim, result) };
+}
+
+function claimStatus(claim: Claim, result: AnchorResult): ClaimStatus {
+  if (result.status === 'orphaned') return 'orphaned';
+  if (result.status === 'ambiguous') return 'ambiguous';
+  if (claim.kind === 'opinion') return 'opinion';
+  if (claim.sources.length > 0) return 'sourced';
+  if (claim.attributedTo) return 'attributed';
+  return 'unsourced';
+}
+
+function anchorFindings(list: AnchorList, item: Anchor, result: AnchorResult): Finding[] {
+  if (result.status === 'orphaned') {
+    const hint = result.suggestion ? ` Closest text: “${clip(result.suggestion.quote)}”.` : '';
+    return [{ file: 'sidecar', span: item.quoteSpan, severity: 'warning', code: 'orphaned-annotation', message: `Quote not found in the article.${hint}`, data: { kind: 'anchor', list, index: item.index, suggestion: result.suggestion } }];
+  }
+  if (result.status === 'ambiguous') {
+    const how = item.prefix !== undefined || item.suffix !== undefined ? 'its prefix/suffix match several' : 'add a prefix, suffix or occurrence to choose one';
+    return [{ file: 'sidecar', span: item.quoteSpan, severity: 'warning', code: 'ambiguous-anchor', message: `Quote found ${result.spans.length} times in the article: ${how}.`, data: { kind: 'anchor', list, index: item.index } }];
+  }
+  return [];
+}
+
+function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function referenceFindings(sidecar: Sidecar): Finding[] {
+  const findings: Finding[] = [];
+  for (const use of sidecar.idUses) {
+    const known = use.kind === 'source' ? sidecar.sources.has(use.id) : sidecar.entities.has(use.id);
+    if (known) continue;
+    const code = use.kind === 'source' ? 'unknown-source' : 'unknown-entity';
+    const section = use.kind === 'source' ? 'sources' : 'entities';
+    findings.push({ file: 'sidecar', span: use.span, severity: 'error', code, message: `No ${use.kind} '${use.id}' is defined under '${section}'.` });
+  }
+  return findings;
+}
+
+function duplicateClaimIds(claims: readonly Claim[]): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const claim of claims) {
+    if (!claim.id) continue;
+    if (seen.has(claim.id.value)) {
+      findings.push({ file: 'sidecar', span: claim.id.span, severity: 'error', code: 'duplicate-id', message: `Duplicate claim id '${claim.id.value}'.` });
+    }
+    seen.add(claim.id.value);
+  }
+  return findings;
+}
+
+function unsourcedFindings(claim: AnchoredClaim, severity: Severity): Finding[] {
+  if (claim.status !== 'unsourced' || !claim.span) return [];
+  const message = `Unsourced claim: “${clip(claim.claim.quote, 60)}” has no source and no attribution.`;
+  const data = { kind: 'claim' as const, claimIndex: claim.claim.index };
+  return [
+    { file: 'article', span: claim.span, severity, code: 'unsourced-claim', message, data },
+    { file: 'sidecar', span: claim.claim.quoteSpan, severity, code: 'unsourced-claim', message, data },
+  ];
+}
+
+function ambiguousMentionFindings(mentions: readonly Mention[], sidecar: Sidecar): Finding[] {
+  const nameOf = (id: string): string => sidecar.entities.get(id)?.name ?? id;
+  return mentions
+    .filter((m) => !m.certain)
+    .map((m) => ({
+      file: 'article' as const,
+      span: m.span,
+      severity: 'information' as const,
+      code: 'ambiguous-mention' as const,
+      message: `“${m.text}” could be ${m.candidates.map(nameOf).join(' or ')}; the context does not settle it (guessed ${nameOf(m.entityId)}). Pin it under 'mentions'.`,
+      data: { kind: 'mention' as const, candidates: m.candidates, articleSpan: m.span },
+    }));
+}

@@ -1,0 +1,93 @@
+// Finds where an annotation's quote is in the article, TextQuoteSelector
+// style: exact (normalized) quote, then prefix/suffix or occurrence to choose
+// among repeats. A quote not found gets the closest text as a suggestion.
+import type { Anchor, AnchorSuggestion, Span } from './model';
+import { normalizeString, toOriginalSpan, type NormalizedText } from './normalize';
+import { closestMatch } from './fuzzy';
+
+export type AnchorResult =
+  | { readonly status: 'found'; readonly span: Span }
+  | { readonly status: 'ambiguous'; readonly spans: readonly Span[] }
+  | { readonly status: 'orphaned'; readonly suggestion?: AnchorSuggestion };
+
+type AnchorSelector = Pick<Anchor, 'quote' | 'prefix' | 'suffix' | 'occurrence'>;
+
+export function findAnchor(article: NormalizedText, selector: AnchorSelector): AnchorResult {
+  const quote = normalizeString(selector.quote).trim();
+  if (quote === '') return { status: 'orphaned' };
+  const starts = occurrencesOf(article.text, quote);
+  if (starts.length === 0) return { status: 'orphaned', suggestion: suggestAnchor(article, quote) };
+  const chosen = chooseOccurrence(article.text, starts, quote.length, selector);
+  const toSpan = (start: number): Span => toOriginalSpan(article, start, start + quote.length);
+  if (chosen.length === 1) return { status: 'found', span: toSpan(chosen[0]!) };
+  if (chosen.length === 0) return { status: 'orphaned', suggestion: suggestAnchor(article, quote) };
+  return { status: 'ambiguous', spans: chosen.map(toSpan) };
+}
+
+/** Every start offset of `needle` in `haystack` (overlapping repeats included). */
+export function occurrencesOf(haystack: string, needle: string): number[] {
+  const starts: number[] = [];
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) starts.push(at);
+  return starts;
+}
+
+/**
+ * Narrows the candidates: `occurrence` picks the n-th; a prefix/suffix keeps
+ * the candidates whose context matches exactly, else the ones with the
+ * longest partial context match (a context edited since still helps).
+ */
+function chooseOccurrence(text: string, starts: number[], length: number, selector: AnchorSelector): number[] {
+  if (selector.occurrence !== undefined) {
+    const nth = starts[selector.occurrence - 1];
+    return nth === undefined ? [] : [nth];
+  }
+  const prefix = selector.prefix === undefined ? '' : normalizeString(selector.prefix);
+  const suffix = selector.suffix === undefined ? '' : normalizeString(selector.suffix);
+  if (starts.length === 1 || (prefix === '' && suffix === '')) return starts;
+  const scored = starts.map((start) => ({ start, score: contextScore(text, start, start + length, prefix, suffix) }));
+  const best = Math.max(...scored.map((s) => s.score));
+  return scored.filter((s) => s.score === best).map((s) => s.start);
+}
+
+/** How many characters of prefix (read backwards) and suffix agree with the text around a match. */
+function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
+  const before = text.slice(Math.max(0, start - prefix.length - 1), start);
+  const after = text.slice(end, end + suffix.length + 1);
+  return commonSuffixLength(before.trimEnd(), prefix.trimEnd()) + commonPrefixLength(after.trimStart(), suffix.trimStart());
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function commonSuffixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return i;
+}
+
+/** The closest text to a quote that is not found, with enough context to be unique. */
+function suggestAnchor(article: NormalizedText, quote: string): AnchorSuggestion | undefined {
+  const match = closestMatch(article.text, quote);
+  if (!match) return undefined;
+  const text = article.text.slice(match.start, match.end);
+  return { quote: text, ...uniqueContext(article.text, match.start, match.end), span: toOriginalSpan(article, match.start, match.end) };
+}
+
+/** The shortest prefix (then suffix) that makes the text at [start, end) unique. */
+export function uniqueContext(text: string, start: number, end: number): { prefix?: string; suffix?: string } {
+  const quote = text.slice(start, end);
+  const starts = occurrencesOf(text, quote);
+  if (starts.length <= 1) return {};
+  for (let n = 4; n <= 64; n += 4) {
+    const prefix = text.slice(Math.max(0, start - n), start);
+    const withPrefix = starts.filter((s) => text.slice(Math.max(0, s - n), s) === prefix);
+    if (withPrefix.length === 1) return { prefix };
+    const suffix = text.slice(end, end + n);
+    const withSuffix = starts.filter((s) => text.slice(s + quote.length, s + quote.length + n) === suffix);
+    if (withSuffix.length === 1) return { suffix };
+  }
+  return { prefix: text.slice(Math.max(0, start - 64), start), suffix: text.slice(end, end + 64) };
+}

@@ -1,0 +1,61 @@
+// Small helpers over the `yaml` package's node types, so the sidecar reader
+// reads as a description of the format rather than of YAML plumbing.
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Span } from './model';
+
+export type AnyNode = Node | null | undefined;
+
+/** The span of a node's value (without a trailing comment or newline). */
+export function spanOf(node: AnyNode, fallback: Span = { start: 0, end: 0 }): Span {
+  const range = node?.range;
+  if (!range) return fallback;
+  return { start: range[0], end: range[1] };
+}
+
+/** The span of a pair, from the start of its key to the end of its value. */
+export function pairSpan(pair: Pair): Span {
+  const key = pair.key as AnyNode;
+  const value = pair.value as AnyNode;
+  const start = key?.range?.[0] ?? value?.range?.[0] ?? 0;
+  const end = value?.range?.[1] ?? key?.range?.[1] ?? start;
+  return { start, end };
+}
+
+export function keyText(pair: Pair): string {
+  const key = pair.key as AnyNode;
+  if (isScalar(key)) return String(key.value);
+  return String(key ?? '');
+}
+
+/** A scalar's value as text (numbers and booleans as YAML wrote them), else undefined. */
+export function scalarText(node: AnyNode): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return typeof node.source === 'string' ? node.source : String(value);
+  }
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+export function isNullish(node: AnyNode): boolean {
+  return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === undefined));
+}
+
+export function describeNode(node: AnyNode): string {
+  if (isNullish(node)) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return typeof node.value === 'string' ? 'text' : `${typeof node.value} ${String(node.value)}`;
+  return 'an alias or unsupported node';
+}
+
+export function asMap(node: AnyNode): YAMLMap | undefined {
+  return isMap(node) ? node : undefined;
+}
+
+export function asSeq(node: AnyNode): YAMLSeq | undefined {
+  return isSeq(node) ? node : undefined;
+}
