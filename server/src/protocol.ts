@@ -56,6 +56,3 @@ export const DEFAULT_SETTINGS: Settings = {
   reportAmbiguousMentions: true,
   maxArticleBytes: 50 * 1024 * 1024,
 };
-
-export const SIDECAR_SUFFIX = '.annotations.yaml';
-export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;

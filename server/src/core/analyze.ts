@@ -161,3 +161,19 @@ function ambiguousMentionFindings(mentions: readonly Mention[], sidecar: Sidecar
       data: { kind: 'mention' as const, candidates: m.candidates, articleSpan: m.span },
     }));
 }
+
+/**
+ * The analysis when the article cannot be read: the sidecar's own findings
+ * and one finding that says why, instead of every quote reported as orphaned.
+ */
+export function analyzeWithoutArticle(prepared: PreparedSidecar, problem: Pick<Finding, 'code' | 'message' | 'severity'>): Analysis {
+  const { sidecar } = prepared;
+  const findings: Finding[] = [
+    { file: 'sidecar', span: sidecar.article?.span ?? { start: 0, end: 0 }, ...problem },
+    ...sidecar.findings,
+    ...referenceFindings(sidecar),
+    ...duplicateClaimIds(sidecar.claims),
+  ];
+  const claims = sidecar.claims.map((claim) => ({ claim, status: 'orphaned' as const }));
+  return { articleText: '', sidecarText: prepared.text, sidecar, mentions: [], claims, notes: [], pins: [], findings };
+}

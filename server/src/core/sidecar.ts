@@ -103,8 +103,7 @@ export function parseSidecar(text: string): Sidecar {
   const reader = new Reader();
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
-    reader.findings.push({ file: 'sidecar', span: { start, end: Math.max(end, start + 1) }, severity: 'error', code: 'yaml-syntax', message: firstLine(error.message) });
+    reader.findings.push({ file: 'sidecar', span: visibleSpan(text, error.pos), severity: 'error', code: 'yaml-syntax', message: firstLine(error.message) });
   }
   const root = doc.contents as AnyNode;
   if (isNullish(root)) return emptySidecar(reader);
@@ -124,6 +123,15 @@ export function parseSidecar(text: string): Sidecar {
     idUses: reader.idUses,
     findings: reader.findings,
   };
+}
+
+/** A non-empty span inside the text: an error at the very end is shown on the last line. */
+function visibleSpan(text: string, [from, to]: [number, number]): Span {
+  const start = Math.min(from, text.length);
+  const end = Math.min(Math.max(to, start + 1), text.length);
+  if (end > start) return { start, end };
+  const trimmed = text.trimEnd();
+  return { start: trimmed.lastIndexOf('\n') + 1, end: trimmed.length };
 }
 
 function firstLine(message: string): string {

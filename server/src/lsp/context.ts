@@ -1,0 +1,55 @@
+// What every handler needs: the workspace, the current settings, and a way
+// to find the analysis and role of the file a request is about.
+import type { Connection } from 'vscode-languageserver';
+import type { AnalysisOptions } from '../core/analyze';
+import type { FileRole } from '../core/model';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol';
+import { uriToPath } from './paths';
+import type { PairAnalysis, Workspace } from './workspace';
+
+export interface FileAnalysis extends PairAnalysis {
+  readonly file: FileRole;
+}
+
+export class ServerContext {
+  settings: Settings = DEFAULT_SETTINGS;
+  private options: AnalysisOptions = toOptions(DEFAULT_SETTINGS);
+
+  constructor(
+    readonly connection: Connection,
+    readonly workspace: Workspace,
+  ) {}
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.options = toOptions(settings);
+  }
+
+  get analysisOptions(): AnalysisOptions {
+    return this.options;
+  }
+
+  /** The analysis of the pair a URI belongs to, and which half the URI is. */
+  analysisFor(uri: string): FileAnalysis | undefined {
+    const filePath = uriToPath(uri);
+    if (!filePath) return undefined;
+    const result = this.workspace.analysisOf(filePath, this.options);
+    if (!result) return undefined;
+    return { ...result, file: filePath === result.pair.article ? 'article' : 'sidecar' };
+  }
+}
+
+function toOptions(settings: Settings): AnalysisOptions {
+  return { unsourcedClaimSeverity: settings.unsourcedClaimSeverity, reportAmbiguousMentions: settings.reportAmbiguousMentions };
+}
+
+/** Settings from the client, with anything missing or of the wrong type replaced by its default. */
+export function readSettings(raw: unknown): Settings {
+  const value = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
+  const severities = ['error', 'warning', 'information', 'hint'];
+  return {
+    unsourcedClaimSeverity: severities.includes(value.unsourcedClaimSeverity as string) ? (value.unsourcedClaimSeverity as Settings['unsourcedClaimSeverity']) : DEFAULT_SETTINGS.unsourcedClaimSeverity,
+    reportAmbiguousMentions: typeof value.reportAmbiguousMentions === 'boolean' ? value.reportAmbiguousMentions : DEFAULT_SETTINGS.reportAmbiguousMentions,
+    maxArticleBytes: typeof value.maxArticleBytes === 'number' && value.maxArticleBytes > 0 ? value.maxArticleBytes : DEFAULT_SETTINGS.maxArticleBytes,
+  };
+}

@@ -1,0 +1,91 @@
+// Publishes the findings of a pair to both of its files, and the claim counts
+// to the client's status bar. Refreshes are coalesced: many changes in one
+// tick analyse each pair once.
+import type { Diagnostic } from 'vscode-languageserver';
+import { articleCandidatesFor, isArticlePath, isSidecarPath } from '../core/pairing';
+import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
+import type { ServerContext } from './context';
+import { toDiagnostic } from './convert';
+import { Workspace } from './workspace';
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Set<string>();
+  private scheduled = false;
+  /** URIs that were last given non-empty diagnostics, to clear them when a pair goes away. */
+  private readonly published = new Set<string>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** Refreshes the pair a file belongs to, on the next tick. */
+  schedule(filePath: string): void {
+    if (!isSidecarPath(filePath) && !isArticlePath(filePath)) return;
+    this.pending.add(filePath);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  refreshAll(): void {
+    for (const filePath of this.ctx.workspace.openPaths()) this.schedule(filePath);
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    const paths = [...this.pending];
+    this.pending.clear();
+    const done = new Set<string>();
+    for (const filePath of paths) {
+      try {
+        this.refresh(filePath, done);
+      } catch (error) {
+        this.ctx.connection.console.error(`Marginalia: analysing ${filePath} failed: ${(error as Error).stack ?? error}`);
+      }
+    }
+  }
+
+  private refresh(filePath: string, done: Set<string>): void {
+    const { workspace } = this.ctx;
+    const pair = workspace.pairOf(filePath);
+    if (!pair) return this.publishUnpaired(filePath);
+    if (done.has(pair.sidecar)) return;
+    done.add(pair.sidecar);
+    const result = workspace.analysisOf(pair.article, this.ctx.analysisOptions);
+    if (!result) return;
+    const { analysis } = result;
+    const byFile = { article: [] as Diagnostic[], sidecar: [] as Diagnostic[] };
+    for (const finding of analysis.findings) byFile[finding.file].push(toDiagnostic(analysis, finding));
+    this.publish(workspace.uriFor(pair.article), byFile.article);
+    this.publish(workspace.uriFor(pair.sidecar), byFile.sidecar);
+    const status: StatusParams = {
+      uri: workspace.uriFor(pair.article),
+      sidecarUri: workspace.uriFor(pair.sidecar),
+      claims: analysis.claims.length,
+      unsourced: analysis.claims.filter((c) => c.status === 'unsourced').length,
+      orphaned: analysis.claims.filter((c) => c.status === 'orphaned' || c.status === 'ambiguous').length,
+    };
+    void this.ctx.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  /** An article without a sidecar has nothing to say; a sidecar without an article says so. */
+  private publishUnpaired(filePath: string): void {
+    const uri = this.ctx.workspace.uriFor(filePath);
+    if (!isSidecarPath(filePath) || !this.ctx.workspace.exists(filePath)) return this.publish(uri, []);
+    const expected = articleCandidatesFor(filePath).map((p) => Workspace.displayName(p)).join(', ');
+    this.publish(uri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 1,
+        code: 'missing-article',
+        source: 'marginalia',
+        message: `No article found for this sidecar: expected ${expected} beside it, or an 'article:' key naming the file.`,
+      },
+    ]);
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length === 0 && !this.published.has(uri)) return;
+    if (diagnostics.length === 0) this.published.delete(uri);
+    else this.published.add(uri);
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
+  }
+}
