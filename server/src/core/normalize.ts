@@ -25,28 +25,44 @@ export interface NormalizedText {
   readonly starts: Int32Array;
 }
 
-/** Normalizes a whole text, keeping the offset map (one pass, linear). */
+/**
+ * Normalizes a whole text, keeping the offset map (one pass, linear). Runs of
+ * unchanged characters are copied as slices, so a large article costs a few
+ * allocations, not one per character.
+ */
 export function normalizeWithMap(original: string): NormalizedText {
-  const out: string[] = [];
+  const parts: string[] = [];
   const starts = new Int32Array(original.length + 1);
   let n = 0;
+  let runStart = 0;
   let inSpace = false;
   for (let i = 0; i < original.length; i++) {
-    const ch = original[i]!;
-    if (isSpace(ch)) {
-      if (!inSpace) {
-        starts[n++] = i;
-        out.push(' ');
-        inSpace = true;
-      }
+    const code = original.charCodeAt(i);
+    const plain = code > 32 && code < 127 && code !== 96;
+    if (plain) {
+      inSpace = false;
+      starts[n++] = i;
       continue;
     }
-    inSpace = false;
+    const ch = original[i]!;
+    const space = isSpace(ch);
+    if (space && inSpace) {
+      if (runStart < i) parts.push(original.slice(runStart, i));
+      runStart = i + 1;
+      continue;
+    }
+    const replacement = space ? ' ' : normalizeChar(ch);
+    inSpace = space;
     starts[n++] = i;
-    out.push(normalizeChar(ch));
+    if (replacement !== ch) {
+      if (runStart < i) parts.push(original.slice(runStart, i));
+      parts.push(replacement);
+      runStart = i + 1;
+    }
   }
+  if (runStart < original.length) parts.push(original.slice(runStart));
   starts[n] = original.length;
-  return { text: out.join(''), starts: starts.slice(0, n + 1) };
+  return { text: parts.join(''), starts: starts.subarray(0, n + 1) };
 }
 
 /** Normalizes a short string (a quote, prefix or suffix) without an offset map. */
