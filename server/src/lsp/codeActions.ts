@@ -3,7 +3,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis, Finding } from '../core/model';
 import { quickFixesFor, type QuickFix } from '../core/quickFixes';
-import { addClaimSource, addSource, applyEdits, newSourceId, type TextEdit } from '../core/sidecarEdit';
+import { addClaimSource, addSource, applyEdits, diffEdit, newSourceId, type TextEdit } from '../core/sidecarEdit';
 import { CLIENT_COMMANDS, type AddNewSourceArgs } from '../protocol';
 import type { FileAnalysis, ServerContext } from './context';
 import { rangeOf } from './convert';
@@ -46,15 +46,6 @@ export async function addNewSource(ctx: ServerContext, connection: Connection, a
   const withSource = applyEdits(text, addSource(text, id, { title: args.title, url: args.url }));
   const final = applyEdits(withSource, addClaimSource(withSource, args.claimIndex, id));
   if (final === text) return false;
-  const result = await connection.workspace.applyEdit({ label: `Add source ${id}`, edit: sidecarEdit(ctx.workspace.uriFor(found.pair.sidecar), text, [minimalEdit(text, final)]) });
+  const result = await connection.workspace.applyEdit({ label: `Add source ${id}`, edit: sidecarEdit(ctx.workspace.uriFor(found.pair.sidecar), text, [diffEdit(text, final)]) });
   return result.applied;
-}
-
-/** One replacement covering only what differs between two texts. */
-export function minimalEdit(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
 }
