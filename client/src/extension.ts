@@ -1,0 +1,45 @@
+// The VS Code side: starts the language server, shows the unsourced-claim
+// count in the status bar, and prompts for what a server command needs.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { ClaimStatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Marginalia', { log: true });
+  client = createClient(context, output);
+  const statusBar = new ClaimStatusBar();
+  context.subscriptions.push(output, statusBar, ...registerCommands(() => client, output));
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor((editor) => statusBar.show(editor)));
+  client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => statusBar.update(status, vscode.window.activeTextEditor));
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', pattern: '**/*.annotations.yaml' },
+    ],
+    synchronize: {
+      configurationSection: 'marginalia',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{annotations.yaml,md,markdown,txt}'),
+    },
+    outputChannel: output,
+  };
+  return new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
+}
