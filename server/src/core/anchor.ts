@@ -72,8 +72,20 @@ function commonSuffixLength(a: string, b: string): number {
 function suggestAnchor(article: NormalizedText, quote: string): AnchorSuggestion | undefined {
   const match = closestMatch(article.text, quote);
   if (!match) return undefined;
-  const text = article.text.slice(match.start, match.end);
-  return { quote: text, ...uniqueContext(article.text, match.start, match.end), span: toOriginalSpan(article, match.start, match.end) };
+  const { start, end } = snapToWords(article.text, match.start, match.end);
+  const span = toOriginalSpan(article, start, end);
+  // The quote keeps the article's own characters (typographic apostrophes),
+  // with white space runs collapsed.
+  const original = article.original.slice(span.start, span.end).replace(/\s+/g, ' ');
+  return { quote: original, ...uniqueContext(article.text, start, end), span };
+}
+
+/** Widens a span that starts or ends inside a word to the whole word. */
+function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
+  const isWord = (i: number): boolean => /[\p{L}\p{N}]/u.test(text[i] ?? '');
+  while (start > 0 && isWord(start) && isWord(start - 1)) start--;
+  while (end < text.length && isWord(end - 1) && isWord(end)) end++;
+  return { start, end };
 }
 
 /** The shortest prefix (then suffix) that makes the text at [start, end) unique. */

@@ -20,6 +20,7 @@ export function isSpace(ch: string): boolean {
 
 /** A normalized text and, for each of its characters, where it starts in the original. */
 export interface NormalizedText {
+  readonly original: string;
   readonly text: string;
   /** `starts[i]` is the original offset of normalized char i; `starts[text.length]` is the original length. */
   readonly starts: Int32Array;
@@ -62,7 +63,7 @@ export function normalizeWithMap(original: string): NormalizedText {
   }
   if (runStart < original.length) parts.push(original.slice(runStart));
   starts[n] = original.length;
-  return { text: parts.join(''), starts: starts.subarray(0, n + 1) };
+  return { original, text: parts.join(''), starts: starts.subarray(0, n + 1) };
 }
 
 /** Normalizes a short string (a quote, prefix or suffix) without an offset map. */
