@@ -146,10 +146,10 @@ function nearestContext(drafts: readonly Draft[], index: number, structure: Text
   return undefined;
 }
 
-/** The candidate named most often; dominant when named at least twice as often as any other. */
+/** The candidate named most often; dominant when named at least half again as often as any other. */
 function mainSubject(candidates: readonly string[], subjects: Map<string, number>): { entityId: string; dominant: boolean } {
   const ranked = [...candidates].sort((a, b) => (subjects.get(b) ?? 0) - (subjects.get(a) ?? 0));
   const first = subjects.get(ranked[0]!) ?? 0;
   const second = subjects.get(ranked[1]!) ?? 0;
-  return { entityId: ranked[0]!, dominant: first > 0 && first >= 2 * second };
+  return { entityId: ranked[0]!, dominant: first > 0 && first >= 1.5 * second };
 }
