@@ -19,6 +19,7 @@ export interface AccuracyRow {
   readonly correct: number;
   readonly flaggedUncertain: number;
   readonly wrongButConfident: number;
+  readonly byResolution: Record<string, number>;
   readonly errors: string[];
 }
 
@@ -30,9 +31,11 @@ export function measureMentionAccuracy(withPins = false): AccuracyRow[] {
     const prepared = prepareSidecar(fs.readFileSync(sidecarPath, 'utf8'));
     const sidecar = withPins ? prepared : { ...prepared, sidecar: { ...prepared.sidecar, mentions: [] } };
     const analysis = analyze(prepareArticle(fs.readFileSync(articlePath, 'utf8')), sidecar);
-    const row = { article: name, total: items.length, correct: 0, flaggedUncertain: 0, wrongButConfident: 0, errors: [] as string[] };
+    const row = { article: name, total: items.length, correct: 0, flaggedUncertain: 0, wrongButConfident: 0, byResolution: {} as Record<string, number>, errors: [] as string[] };
     for (const item of items) {
       const mention = analysis.mentions.find((m) => m.span.start <= item.offset && item.offset < m.span.end);
+      const how = mention?.resolution ?? 'none';
+      row.byResolution[how] = (row.byResolution[how] ?? 0) + 1;
       if (mention && !mention.certain) row.flaggedUncertain++;
       if (mention?.entityId === item.entity) row.correct++;
       else {
@@ -54,6 +57,9 @@ if (require.main === module) {
     const sum = (f: (r: AccuracyRow) => number): number => rows.reduce((n, r) => n + f(r), 0);
     const total = sum((r) => r.total);
     console.log(`| **all** | ${total} | ${sum((r) => r.correct)} (${((100 * sum((r) => r.correct)) / Math.max(1, total)).toFixed(1)}%) | ${sum((r) => r.flaggedUncertain)} | ${sum((r) => r.wrongButConfident)} |`);
+    const methods: Record<string, number> = {};
+    for (const r of rows) for (const [k, v] of Object.entries(r.byResolution)) methods[k] = (methods[k] ?? 0) + v;
+    console.log(`\nDecided by: ${Object.entries(methods).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const r of rows) for (const e of r.errors) console.log(`  ${e}`);
   }
 }
