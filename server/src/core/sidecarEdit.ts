@@ -5,6 +5,7 @@
 // order and quoting elsewhere stay byte for byte. On YAML errors, or when the
 // target is not the expected shape, an operation returns no edits.
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { diffEdit } from './textDiff';
 
 export interface TextEdit {
   readonly start: number;
@@ -219,15 +220,6 @@ export function setAnchor(text: string, list: 'claims' | 'mentions' | 'notes', i
     current = applyEdits(current, edits);
   }
   return current === text ? [] : [diffEdit(text, current)];
-}
-
-/** One replacement covering only what differs between two texts. */
-export function diffEdit(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
 }
 
 function removeKey(s: Sidecar, map: YAMLMap, key: string): TextEdit[] {

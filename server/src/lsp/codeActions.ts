@@ -3,7 +3,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Analysis, Finding } from '../core/model';
 import { quickFixesFor, type QuickFix } from '../core/quickFixes';
-import { addClaimSource, addSource, applyEdits, diffEdit, newSourceId, type TextEdit } from '../core/sidecarEdit';
+import { addClaimSource, addSource, applyEdits, newSourceId, type TextEdit } from '../core/sidecarEdit';
+import { diffEdit } from '../core/textDiff';
 import { CLIENT_COMMANDS, type AddNewSourceArgs } from '../protocol';
 import type { FileAnalysis, ServerContext } from './context';
 import { rangeOf } from './convert';
