@@ -69,6 +69,13 @@ export class LspClient {
     return this.waitFor((n) => this.notifications.indexOf(n) >= start && n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, timeoutMs).then((n) => n.params.diagnostics);
   }
 
+  /** The diagnostics of a URI once they satisfy `predicate` (the latest published, or a later publish). */
+  diagnosticsWhere(uri: string, predicate: (diagnostics: Json[]) => boolean, timeoutMs = 10000): Promise<Json[]> {
+    const latest = this.latestDiagnostics(uri);
+    if (latest && predicate(latest)) return Promise.resolve(latest);
+    return this.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && predicate(n.params.diagnostics) && n === this.notifications.filter((m) => m.method === n.method && m.params.uri === uri).at(-1), timeoutMs).then((n) => n.params.diagnostics);
+  }
+
   latestDiagnostics(uri: string): Json[] | undefined {
     const all = this.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
     return all.at(-1)?.params.diagnostics;

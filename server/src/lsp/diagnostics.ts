@@ -54,8 +54,8 @@ export class DiagnosticsPublisher {
     const { analysis } = result;
     const byFile = { article: [] as Diagnostic[], sidecar: [] as Diagnostic[] };
     for (const finding of analysis.findings) byFile[finding.file].push(toDiagnostic(analysis, finding));
-    this.publish(workspace.uriFor(pair.article), byFile.article);
-    this.publish(workspace.uriFor(pair.sidecar), byFile.sidecar);
+    this.publish(workspace.uriFor(pair.article), byFile.article, true);
+    this.publish(workspace.uriFor(pair.sidecar), byFile.sidecar, true);
     const status: StatusParams = {
       uri: workspace.uriFor(pair.article),
       sidecarUri: workspace.uriFor(pair.sidecar),
@@ -82,8 +82,9 @@ export class DiagnosticsPublisher {
     ]);
   }
 
-  private publish(uri: string, diagnostics: Diagnostic[]): void {
-    if (diagnostics.length === 0 && !this.published.has(uri)) return;
+  /** Paired files always get their (possibly empty) list; others only to clear an earlier one. */
+  private publish(uri: string, diagnostics: Diagnostic[], always = false): void {
+    if (!always && diagnostics.length === 0 && !this.published.has(uri)) return;
     if (diagnostics.length === 0) this.published.delete(uri);
     else this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
