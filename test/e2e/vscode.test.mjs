@@ -1,0 +1,103 @@
+// End-to-end: the extension in a real VS Code (code-server 4.100.3, VS Code
+// 1.100) rendered by headless Chromium, driven as a person would, asserting
+// on what is on screen. Each test leaves a screenshot in test/e2e/screenshots.
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_FLAGS, ROOT, activeTabTitle, chooseAction, freePort, goTo, hoverAtCursor, lineColumnOf, missingPrerequisite, openFile, openWorkbench, screenshot, startCodeServer, statusBarText, until } from './workbench.mjs';
+
+const ARTICLE = 'support-ahmad-massoud.txt';
+const SIDECAR = 'support-ahmad-massoud.annotations.yaml';
+const skip = missingPrerequisite();
+if (skip) console.log(`e2e tests skipped: ${skip}`);
+
+let server;
+let browser;
+let page;
+const articleText = readFileSync(join(ROOT, 'samples', ARTICLE), 'utf8');
+
+before(async () => {
+  if (skip) return;
+  const { chromium } = await import('./node_modules/playwright-core/index.mjs');
+  server = await startCodeServer({ port: await freePort() });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  page = await openWorkbench(browser, server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function cursorOn(needle, delta = 1, nth = 1) {
+  const { line, column } = lineColumnOf(articleText, needle, delta, nth);
+  await goTo(page, line, column);
+}
+
+test('opening a sample shows its flagged claims and the status bar count', { skip }, async () => {
+  await openFile(page, ARTICLE);
+  const status = await until(async () => (await statusBarText(page)).match(/(\d+) unsourced/), 'the unsourced count in the status bar');
+  assert.equal(Number(status[1]), 12);
+  await until(() => page.locator('.squiggly-warning').count(), 'warning squiggles in the article');
+  await screenshot(page, 'statusbar');
+});
+
+test('hovering the father and the son shows each one’s card', { skip }, async () => {
+  await openFile(page, ARTICLE);
+  await cursorOn('Massoud warned', 2);
+  const father = await hoverAtCursor(page, /Ahmad Shah Massoud/);
+  assert.match(father, /person/);
+  assert.match(father, /father of Ahmad Massoud/);
+  await cursorOn('younger Massoud', 10);
+  const son = await hoverAtCursor(page, /Ahmad Massoud · person/);
+  assert.match(son, /son of Ahmad Shah Massoud/);
+  assert.match(son, /resolved from a cue in the text/);
+  await screenshot(page, 'hover');
+});
+
+test('the Problems panel lists the unsourced claims with their code', { skip }, async () => {
+  await openFile(page, ARTICLE);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await until(async () => (await rows.count()) > 5, 'rows in the Problems panel');
+  const text = await page.locator('.markers-panel').innerText();
+  assert.match(text, /Unsourced claim: “He rebuffed offers from two heads of state/);
+  assert.match(text, /unsourced-claim/);
+  await screenshot(page, 'problems');
+  await page.keyboard.press('Control+Shift+M');
+});
+
+test('go to definition from a mention opens the entity in the sidecar', { skip }, async () => {
+  await openFile(page, ARTICLE);
+  await cursorOn('Abdul Rashid Dostum', 3);
+  await page.keyboard.press('F12');
+  await until(async () => (await activeTabTitle(page)) === SIDECAR, 'the sidecar to open');
+  const line = lineColumnOf(readFileSync(join(server.workspace, SIDECAR), 'utf8'), 'abdul-rashid-dostum:').line;
+  await until(async () => (await page.locator('.statusbar-item[id="status.editor.selection"]').innerText()).includes(`Ln ${line},`), `the cursor on line ${line}`);
+  await screenshot(page, 'definition');
+});
+
+test('the “Mark as opinion” quick fix stops the flag and edits the sidecar, keeping its comments', { skip }, async () => {
+  const sidecarPath = join(server.workspace, SIDECAR);
+  const before = readFileSync(sidecarPath, 'utf8');
+  await openFile(page, ARTICLE);
+  const count = async () => Number((await statusBarText(page)).match(/(\d+) unsourced/)?.[1]);
+  const flagged = await until(count, 'the unsourced count');
+  await cursorOn('He rebuffed offers', 3);
+  await page.keyboard.press('Control+.');
+  await until(async () => (await page.locator('.action-widget').innerText()).includes('Mark as opinion'), 'the quick fix menu');
+  await screenshot(page, 'quickfix');
+  await chooseAction(page, 'Mark as opinion');
+  await until(async () => (await count()) === flagged - 1, 'one claim fewer flagged');
+  const after = await until(() => {
+    const text = readFileSync(sidecarPath, 'utf8');
+    return text !== before && text;
+  }, 'the sidecar to change on disk');
+  assert.match(after, /  - id: rebuffed-offers\n    quote: He rebuffed offers from two heads of state to whisk him to safety on private planes\n    kind: opinion\n/);
+  const removed = before.split('\n').filter((line) => !after.split('\n').includes(line));
+  assert.deepEqual(removed, [], 'every line of the sidecar is kept');
+  for (const comment of before.split('\n').filter((l) => l.trim().startsWith('#'))) assert.ok(after.includes(comment), comment);
+  await screenshot(page, 'quickfix-applied');
+});
