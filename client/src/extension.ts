@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
+import { registerAnnotateCommands } from './annotate';
 import { registerCommands } from './commands';
+import { ArticleOutlineProvider } from './outlineTree';
 import { ClaimStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -13,10 +15,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Marginalia', { log: true });
   client = createClient(context, output);
   const statusBar = new ClaimStatusBar();
-  context.subscriptions.push(output, statusBar, ...registerCommands(() => client, output));
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor((editor) => statusBar.show(editor)));
-  client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => statusBar.update(status, vscode.window.activeTextEditor));
+  const outline = new ArticleOutlineProvider(() => client);
+  context.subscriptions.push(output, statusBar, ...registerCommands(() => client, output), ...registerAnnotateCommands(() => client));
+  context.subscriptions.push(vscode.window.registerTreeDataProvider('marginalia.articleOutline', outline));
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      statusBar.show(editor);
+      void outline.refresh(editor);
+    }),
+  );
+  client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+    statusBar.update(status, vscode.window.activeTextEditor);
+    void outline.refresh();
+  });
   await client.start();
+  await vscode.commands.executeCommand('setContext', 'marginalia.active', true);
 }
 
 export async function deactivate(): Promise<void> {

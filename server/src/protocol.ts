@@ -21,7 +21,45 @@ export interface StatusParams {
 export const SERVER_COMMANDS = {
   /** Arguments: [AddNewSourceArgs]. Creates a source and adds it to the claim. */
   addNewSource: 'marginalia.server.addNewSource',
+  /** Arguments: [AnnotateArgs]. Annotates a selection of an article (creating the sidecar if needed). */
+  annotate: 'marginalia.server.annotate',
 } as const;
+
+export type AnnotationRequest =
+  | { readonly kind: 'entity'; readonly name?: string; readonly type: string; readonly description?: string }
+  | { readonly kind: 'alias'; readonly entityId: string }
+  | { readonly kind: 'claim'; readonly sources?: readonly string[]; readonly claimKind?: 'fact' | 'opinion' }
+  | { readonly kind: 'note'; readonly text: string }
+  | { readonly kind: 'pin'; readonly entityId: string };
+
+export interface AnnotateArgs {
+  /** The article's URI. */
+  readonly uri: string;
+  /** The selection (LSP range); an empty one means the word or sentence at the cursor. */
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  readonly request: AnnotationRequest;
+}
+
+/** Client → server request: what the sidecar of an article defines, for pickers. */
+export const SIDECAR_INFO_REQUEST = 'marginalia/sidecarInfo';
+export interface SidecarInfo {
+  readonly sidecarUri: string;
+  readonly exists: boolean;
+  readonly sources: readonly { id: string; title: string }[];
+  readonly entities: readonly { id: string; name: string; type: string }[];
+}
+
+/** Client → server request: the outline of an article for the explorer tree. */
+export const ARTICLE_OUTLINE_REQUEST = 'marginalia/articleOutline';
+export interface OutlineRange {
+  readonly start: { line: number; character: number };
+  readonly end: { line: number; character: number };
+}
+export interface ArticleOutline {
+  readonly entities: readonly { id: string; name: string; type: string; mentions: number; range: OutlineRange }[];
+  readonly claims: readonly { id?: string; quote: string; status: string; range?: OutlineRange }[];
+  readonly notes: readonly { quote: string; text: string; range?: OutlineRange }[];
+}
 
 export interface AddNewSourceArgs {
   readonly sidecarUri: string;
@@ -37,12 +75,19 @@ export interface AddNewSourceArgs {
 export const CLIENT_COMMANDS = {
   /** Arguments: [{ sidecarUri, claimIndex }]. Asks for title and URL. */
   promptNewSource: 'marginalia.addNewSource',
+  /** Arguments: [{ uri, range }] or none (the active editor's selection). */
+  annotateClaim: 'marginalia.annotateClaim',
+  annotateEntity: 'marginalia.annotateEntity',
+  addNote: 'marginalia.addNote',
+  pinMention: 'marginalia.pinMention',
   showOutput: 'marginalia.showOutput',
   restartServer: 'marginalia.restartServer',
 } as const;
 
 /** The settings under `marginalia.*`, read by the server. */
 export interface Settings {
+  /** Code lenses above paragraphs with claims: "3 claims · 1 unsourced". */
+  readonly codeLens: boolean;
   /** Severity of `unsourced-claim`: 'error' | 'warning' | 'information' | 'hint'. */
   readonly unsourcedClaimSeverity: 'error' | 'warning' | 'information' | 'hint';
   /** Report `ambiguous-mention` diagnostics. */
@@ -52,6 +97,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  codeLens: false,
   unsourcedClaimSeverity: 'warning',
   reportAmbiguousMentions: true,
   maxArticleBytes: 50 * 1024 * 1024,

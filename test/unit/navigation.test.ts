@@ -69,3 +69,24 @@ test('symbols: the article outline lists claims and the entities mentioned', () 
     'Entities:Ahmad Massoud(person · 1×),Ahmad Shah Massoud(person · 2×)',
   ]);
 });
+
+const keyCases: { name: string; sidecar: string; expected: string[] }[] = [
+  { name: 'top-level keys', sidecar: joinLines('sources: {}', 'cl|'), expected: ['article', 'sources', 'entities', 'claims', 'mentions', 'notes'] },
+  { name: 'keys of a claim', sidecar: joinLines('claims:', '  - quote: x', '    so|'), expected: ['id', 'quote', 'prefix', 'suffix', 'occurrence', 'sources', 'attributed-to', 'kind', 'note'] },
+  { name: 'keys of a new pin', sidecar: joinLines('mentions:', '  - quote: x', '    entity: son', '  - |'), expected: ['quote', 'prefix', 'suffix', 'occurrence', 'entity'] },
+  { name: 'keys of a source', sidecar: joinLines('sources:', '  ps:', '    title: PS', '    |'), expected: ['title', 'url', 'publisher', 'date', 'note'] },
+  { name: 'keys of an entity', sidecar: joinLines('entities:', '  son:', '    na|'), expected: ['name', 'type', 'aliases', 'description', 'links'] },
+];
+
+for (const c of keyCases) {
+  test(`completion: ${c.name}`, () => {
+    const { text, offset } = cursor(c.sidecar);
+    assert.deepEqual(completeInSidecar(analyzeTexts('x', text), offset).map((e) => e.label), c.expected);
+  });
+}
+
+test('completion: a quote offers the article’s sentences', () => {
+  const { text, offset } = cursor(joinLines('claims:', '  - quote: |'));
+  const entries = completeInSidecar(analyzeTexts('Kabul fell on 15 August. The valley held out: for now.', text), offset);
+  assert.deepEqual(entries.map((e) => e.insertText), ['Kabul fell on 15 August.', '"The valley held out: for now."']);
+});

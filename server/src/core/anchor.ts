@@ -88,18 +88,24 @@ function snapToWords(text: string, start: number, end: number): { start: number;
   return { start, end };
 }
 
-/** The shortest prefix (then suffix) that makes the text at [start, end) unique. */
+/**
+ * The shortest prefix (then suffix), grown four characters at a time and then
+ * to a word boundary, that makes the text at [start, end) unique.
+ */
 export function uniqueContext(text: string, start: number, end: number): { prefix?: string; suffix?: string } {
   const quote = text.slice(start, end);
   const starts = occurrencesOf(text, quote);
   if (starts.length <= 1) return {};
+  const isWord = (i: number): boolean => /[\p{L}\p{N}]/u.test(text[i] ?? '');
   for (let n = 4; n <= 64; n += 4) {
-    const prefix = text.slice(Math.max(0, start - n), start);
-    const withPrefix = starts.filter((s) => text.slice(Math.max(0, s - n), s) === prefix);
-    if (withPrefix.length === 1) return { prefix };
-    const suffix = text.slice(end, end + n);
-    const withSuffix = starts.filter((s) => text.slice(s + quote.length, s + quote.length + n) === suffix);
-    if (withSuffix.length === 1) return { suffix };
+    let from = Math.max(0, start - n);
+    while (from > 0 && isWord(from) && isWord(from - 1)) from--;
+    const prefix = text.slice(from, start);
+    if (starts.filter((s) => text.slice(s - prefix.length, s) === prefix).length === 1) return { prefix };
+    let to = Math.min(text.length, end + n);
+    while (to < text.length && isWord(to - 1) && isWord(to)) to++;
+    const suffix = text.slice(end, to);
+    if (starts.filter((s) => text.slice(s + quote.length, s + quote.length + suffix.length) === suffix).length === 1) return { suffix };
   }
   return { prefix: text.slice(Math.max(0, start - 64), start), suffix: text.slice(end, end + 64) };
 }

@@ -4,14 +4,28 @@ import { CLAIM_KINDS, ENTITY_TYPES, type Analysis, type Span } from './model';
 
 export interface CompletionEntry {
   readonly label: string;
-  readonly kind: 'source' | 'entity' | 'value';
+  readonly kind: 'source' | 'entity' | 'value' | 'key' | 'quote';
+  /** What to insert, when it differs from the label. */
+  readonly insertText?: string;
   readonly detail?: string;
   readonly documentation?: string;
   /** The text the completion replaces (the partial word before the cursor). */
   readonly replace: Span;
 }
 
-type Expected = 'source' | 'entity' | 'type' | 'kind';
+type Expected = 'source' | 'entity' | 'type' | 'kind' | 'quote' | { readonly keysOf: KeyPlace };
+
+/** Where a key is being typed, and so which keys the format allows there. */
+type KeyPlace = 'top' | 'source' | 'entity' | 'claims' | 'mentions' | 'notes';
+
+const KEYS: Record<KeyPlace, readonly string[]> = {
+  top: ['article', 'sources', 'entities', 'claims', 'mentions', 'notes'],
+  source: ['title', 'url', 'publisher', 'date', 'note'],
+  entity: ['name', 'type', 'aliases', 'description', 'links'],
+  claims: ['id', 'quote', 'prefix', 'suffix', 'occurrence', 'sources', 'attributed-to', 'kind', 'note'],
+  mentions: ['quote', 'prefix', 'suffix', 'occurrence', 'entity'],
+  notes: ['quote', 'prefix', 'suffix', 'occurrence', 'text'],
+};
 
 const ID_CHARS = /[A-Za-z0-9._-]*$/;
 
@@ -21,12 +35,41 @@ export function completeInSidecar(analysis: Analysis, offset: number): Completio
   const before = text.slice(lineStart, offset);
   const expected = expectedAt(text, lineStart, before);
   if (!expected) return [];
+  if (expected === 'quote') {
+    const typed = /quote:\s*/.exec(before)!;
+    const replace = { start: lineStart + typed.index + typed[0].length, end: offset };
+    return quoteEntries(analysis).map((e) => ({ ...e, replace }));
+  }
   const partial = ID_CHARS.exec(before)![0];
   const replace = { start: offset - partial.length, end: offset };
   return entriesFor(analysis, expected).map((e) => ({ ...e, replace }));
 }
 
+/** The article's sentences, as quotes (plain or double-quoted YAML). */
+function quoteEntries(analysis: Analysis): Omit<CompletionEntry, 'replace'>[] {
+  const text = analysis.articleText;
+  const seen = new Set<string>();
+  const entries: Omit<CompletionEntry, 'replace'>[] = [];
+  for (const match of text.matchAll(/[^\n.!?]+[.!?]*/g)) {
+    const sentence = match[0].replace(/\s+/g, ' ').trim();
+    if (sentence.length < 12 || seen.has(sentence)) continue;
+    seen.add(sentence);
+    entries.push({ label: sentence.length > 70 ? `${sentence.slice(0, 69)}…` : sentence, kind: 'quote', insertText: yamlScalar(sentence), documentation: sentence });
+    if (entries.length >= 2000) break;
+  }
+  return entries;
+}
+
+function yamlScalar(text: string): string {
+  return /^[\w“‘(]/.test(text) && !/: |\s#|[{}[\],&*!|>'"%@`]/.test(text) ? text : JSON.stringify(text);
+}
+
 function expectedAt(text: string, lineStart: number, before: string): Expected | undefined {
+  if (/(^|[\s{,])quote:\s*$/.test(before) || /(^|[\s{,])quote:\s*[^'"\s][^#]*$/.test(before)) return 'quote';
+  if (/^\s*(-\s+)?[A-Za-z-]*$/.test(before)) {
+    const place = keyPlace(text, lineStart, before);
+    if (place) return { keysOf: place };
+  }
   if (/(^|[\s{,])sources:\s*(\[\s*([A-Za-z0-9._-]+\s*,\s*)*)?[A-Za-z0-9._-]*$/.test(before)) return 'source';
   if (/(^|[\s{,])(attributed-to|entity):\s*[A-Za-z0-9._-]*$/.test(before)) return 'entity';
   if (/(^|[\s{,])type:\s*[a-z]*$/.test(before)) return 'type';
@@ -49,8 +92,46 @@ function parentKey(text: string, lineStart: number, before: string): string | un
   return undefined;
 }
 
-function entriesFor(analysis: Analysis, expected: Expected): Omit<CompletionEntry, 'replace'>[] {
+/** Which map a key typed on this line belongs to, from the lines above it. */
+function keyPlace(text: string, lineStart: number, before: string): KeyPlace | undefined {
+  const indent = /^\s*/.exec(before)![0].length;
+  if (indent === 0 && !before.trimStart().startsWith('-')) return 'top';
+  const parents = parentKeys(text, lineStart, before.trimStart().startsWith('-') ? indent : indent);
+  const [parent, grandparent] = parents;
+  if (parent === 'claims' || parent === 'mentions' || parent === 'notes') return parent;
+  if (grandparent === 'sources') return 'source';
+  if (grandparent === 'entities') return 'entity';
+  return undefined;
+}
+
+/** Keys of the enclosing lines, innermost first (a `- ` item line counts as the list's key). */
+function parentKeys(text: string, lineStart: number, indent: number): string[] {
+  const keys: string[] = [];
+  let limit = indent;
+  let end = lineStart - 1;
+  while (end > 0 && keys.length < 2) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const lineIndent = /^\s*/.exec(line)![0].length;
+    const isItem = /^\s*-\s/.test(line);
+    if (isItem && lineIndent < limit) {
+      limit = lineIndent;
+      continue;
+    }
+    if (lineIndent < limit) {
+      const key = /^\s*([A-Za-z0-9._-]+):/.exec(line)?.[1];
+      if (key) keys.push(key);
+      limit = lineIndent;
+    }
+  }
+  return keys;
+}
+
+function entriesFor(analysis: Analysis, expected: Exclude<Expected, 'quote'>): Omit<CompletionEntry, 'replace'>[] {
   const { sidecar } = analysis;
+  if (typeof expected === 'object') return KEYS[expected.keysOf].map((key) => ({ label: key, kind: 'key', insertText: `${key}: ` }));
   switch (expected) {
     case 'source':
       return [...sidecar.sources.values()].map((s) => ({ label: s.id, kind: 'source', detail: s.title, documentation: [s.publisher, s.date, s.url].filter(Boolean).join(' · ') }));

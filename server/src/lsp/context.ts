@@ -13,6 +13,8 @@ export interface FileAnalysis extends PairAnalysis {
 
 export class ServerContext {
   settings: Settings = DEFAULT_SETTINGS;
+  /** The workspace folders, as paths (for workspace-wide rename). */
+  roots: string[] = [];
   private options: AnalysisOptions = toOptions(DEFAULT_SETTINGS);
 
   constructor(
@@ -48,6 +50,7 @@ export function readSettings(raw: unknown): Settings {
   const value = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
   const severities = ['error', 'warning', 'information', 'hint'];
   return {
+    codeLens: typeof value.codeLens === 'boolean' ? value.codeLens : DEFAULT_SETTINGS.codeLens,
     unsourcedClaimSeverity: severities.includes(value.unsourcedClaimSeverity as string) ? (value.unsourcedClaimSeverity as Settings['unsourcedClaimSeverity']) : DEFAULT_SETTINGS.unsourcedClaimSeverity,
     reportAmbiguousMentions: typeof value.reportAmbiguousMentions === 'boolean' ? value.reportAmbiguousMentions : DEFAULT_SETTINGS.reportAmbiguousMentions,
     maxArticleBytes: typeof value.maxArticleBytes === 'number' && value.maxArticleBytes > 0 ? value.maxArticleBytes : DEFAULT_SETTINGS.maxArticleBytes,

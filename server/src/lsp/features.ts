@@ -49,7 +49,7 @@ export function documentSymbols(ctx: ServerContext, uri: string): DocumentSymbol
   return symbols.map((s) => toDocumentSymbol(found.analysis, found.file, s));
 }
 
-const COMPLETION_KIND = { source: CompletionItemKind.Reference, entity: CompletionItemKind.Class, value: CompletionItemKind.EnumMember } as const;
+const COMPLETION_KIND = { source: CompletionItemKind.Reference, entity: CompletionItemKind.Class, value: CompletionItemKind.EnumMember, key: CompletionItemKind.Property, quote: CompletionItemKind.Text } as const;
 
 export function completion(ctx: ServerContext, uri: string, position: Position): CompletionItem[] {
   const found = ctx.analysisFor(uri);
@@ -60,6 +60,7 @@ export function completion(ctx: ServerContext, uri: string, position: Position):
     kind: COMPLETION_KIND[e.kind],
     detail: e.detail,
     documentation: e.documentation,
-    textEdit: { range: rangeOf(found.analysis, 'sidecar', e.replace), newText: e.label },
+    filterText: e.kind === 'quote' ? e.documentation : undefined,
+    textEdit: { range: rangeOf(found.analysis, 'sidecar', e.replace), newText: e.insertText ?? e.label },
   }));
 }

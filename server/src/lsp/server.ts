@@ -2,8 +2,12 @@
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiskFiles } from '../node/diskFiles';
-import { SERVER_COMMANDS, type AddNewSourceArgs } from '../protocol';
+import { ARTICLE_OUTLINE_REQUEST, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AddNewSourceArgs, type AnnotateArgs } from '../protocol';
+import { annotate, articleOutline, sidecarInfo } from './annotate';
 import { addNewSource, codeActions } from './codeActions';
+import { codeLenses } from './codeLens';
+import { prepareRename, rename } from './rename';
+import { ANNOTATE_KIND, selectionActions } from './selectionActions';
 import { ServerContext, readSettings } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
 import * as features from './features';
@@ -22,6 +26,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    context.roots = folders.flatMap((uri) => uriToPath(uri) ?? []);
     return { capabilities: capabilities(), serverInfo: { name: 'marginalia-language-server', version: '0.1.0' } };
   });
   connection.onInitialized(() => void pullSettings());
@@ -67,9 +73,20 @@ export function startServer(connection: Connection): void {
   connection.onDocumentHighlight((p) => guard(() => features.documentHighlight(context, p.textDocument.uri, p.position), []));
   connection.onDocumentSymbol((p) => guard(() => features.documentSymbols(context, p.textDocument.uri), []));
   connection.onCompletion((p) => guard(() => features.completion(context, p.textDocument.uri, p.position), []));
-  connection.onCodeAction((p) => guard(() => codeActions(context, p), []));
+  connection.onCodeAction((p) => guard(() => [...codeActions(context, p), ...selectionActions(p)], []));
+  connection.onCodeLens((p) => guard(() => codeLenses(context, p.textDocument.uri), []));
+  connection.onPrepareRename((p) => guard(() => prepareRename(context, p.textDocument.uri, p.position), null));
+  connection.onRenameRequest((p) => guard(() => rename(context, p.textDocument.uri, p.position, p.newName), null));
+  connection.onRequest(SIDECAR_INFO_REQUEST, (p: { uri: string }) => guard(() => sidecarInfo(context, p.uri), null));
+  connection.onRequest(ARTICLE_OUTLINE_REQUEST, (p: { uri: string }) => guard(() => articleOutline(context, p.uri), null));
   connection.onExecuteCommand(async (p) => {
-    if (p.command === SERVER_COMMANDS.addNewSource && p.arguments?.[0]) return addNewSource(context, connection, p.arguments[0] as AddNewSourceArgs);
+    const arg = p.arguments?.[0];
+    if (p.command === SERVER_COMMANDS.addNewSource && arg) return addNewSource(context, connection, arg as AddNewSourceArgs);
+    if (p.command === SERVER_COMMANDS.annotate && arg) {
+      const result = await annotate(context, connection, arg as AnnotateArgs);
+      if (!result.applied && result.message) void connection.window.showWarningMessage(`Marginalia: ${result.message}`);
+      return result;
+    }
     return null;
   });
 
@@ -96,7 +113,9 @@ function capabilities(): InitializeResult['capabilities'] {
     documentHighlightProvider: true,
     documentSymbolProvider: true,
     completionProvider: { triggerCharacters: [' ', '[', ',', ':'] },
-    codeActionProvider: { codeActionKinds: ['quickfix'] },
-    executeCommandProvider: { commands: [SERVER_COMMANDS.addNewSource] },
+    codeActionProvider: { codeActionKinds: ['quickfix', ANNOTATE_KIND] },
+    codeLensProvider: {},
+    renameProvider: { prepareProvider: true },
+    executeCommandProvider: { commands: [SERVER_COMMANDS.addNewSource, SERVER_COMMANDS.annotate] },
   };
 }
