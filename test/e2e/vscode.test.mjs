@@ -101,3 +101,32 @@ test('the “Mark as opinion” quick fix stops the flag and edits the sidecar, 
   for (const comment of before.split('\n').filter((l) => l.trim().startsWith('#'))) assert.ok(after.includes(comment), comment);
   await screenshot(page, 'quickfix-applied');
 });
+
+test('annotating a sentence as a claim from the keyboard flags it and writes the sidecar', { skip }, async () => {
+  const sidecarPath = join(server.workspace, SIDECAR);
+  await openFile(page, ARTICLE);
+  const count = async () => Number((await statusBarText(page)).match(/(\d+) unsourced/)?.[1]);
+  const flagged = await until(count, 'the unsourced count');
+  await cursorOn('I spent the harrowing days', 5);
+  await page.keyboard.press('Control+Alt+C');
+  const picker = page.locator('.quick-input-widget');
+  await until(async () => (await picker.isVisible()) && (await picker.innerText()).includes('its sources'), 'the sources picker');
+  await page.keyboard.press('Enter');
+  await until(async () => (await count()) === flagged + 1, 'one more unsourced claim in the status bar');
+  await screenshot(page, 'annotate');
+  const saved = await until(() => readFileSync(sidecarPath, 'utf8').includes('quote: I spent the harrowing days of Afghanistan’s fall with him.') || undefined, 'the new claim in the sidecar on disk', 15_000);
+  assert.ok(saved);
+});
+
+test('F2 on a mention renames the entity id in the sidecar', { skip }, async () => {
+  await openFile(page, ARTICLE);
+  await cursorOn('Abdul Rashid Dostum', 3);
+  await page.keyboard.press('F2');
+  const input = page.locator('.rename-box input');
+  await input.waitFor({ state: 'visible' });
+  assert.equal(await input.inputValue(), 'abdul-rashid-dostum');
+  await input.fill('dostum');
+  await page.keyboard.press('Enter');
+  const sidecarPath = join(server.workspace, SIDECAR);
+  await until(() => readFileSync(sidecarPath, 'utf8').includes('\n  dostum:\n') || undefined, 'the renamed id on disk', 15_000);
+});
