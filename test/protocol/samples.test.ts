@@ -51,18 +51,34 @@ test('the status notification counts the unsourced claims', async () => {
   assert.ok(status.params.unsourced >= 5 && status.params.unsourced < status.params.claims);
 });
 
-test('the orphaned note is re-anchored by its quick fix', async () => {
+test('the drifted note is updated to the current text by its quick fix', async () => {
   const sidecarText = fs.readFileSync(file(SIDECAR), 'utf8');
   const diagnostics = await openFile(SIDECAR, 'yaml');
-  const orphan = diagnostics.find((d) => d.code === 'orphaned-annotation');
-  assert.ok(orphan, JSON.stringify(diagnostics.map((d) => d.code)));
-  const actions = await client.request('textDocument/codeAction', { textDocument: { uri: uriOf(file(SIDECAR)) }, range: orphan.range, context: { diagnostics: [orphan] } });
+  const drifted = diagnostics.find((d) => d.code === 'drifted-annotation');
+  assert.ok(drifted, JSON.stringify(diagnostics.map((d) => d.code)));
+  assert.equal(drifted.severity, 3);
+  const actions = await client.request('textDocument/codeAction', { textDocument: { uri: uriOf(file(SIDECAR)) }, range: drifted.range, context: { diagnostics: [drifted] } });
+  const update = actions.find((a: any) => a.title.startsWith('Update the quote to the current text'));
+  assert.ok(update, actions.map((a: any) => a.title).join(' | '));
+  const updated = applyTextEdits(sidecarText, update.edit.changes[uriOf(file(SIDECAR))]);
+  assert.match(updated, /quote: Massoud’s ancestral home in the Panjshir Valley\n/);
+  client.notify('textDocument/didChange', { textDocument: { uri: uriOf(file(SIDECAR)), version: 2 }, contentChanges: [{ text: updated }] });
+  await client.diagnosticsWhere(uriOf(file(SIDECAR)), (ds) => !ds.some((d) => d.code === 'drifted-annotation'));
+});
+
+test('an orphaned quote is re-anchored to the closest text by its quick fix', async () => {
+  const uri = uriOf(file(SIDECAR));
+  const text = fs.readFileSync(file(SIDECAR), 'utf8').replace(/\n$/, '') + '\n  - quote: Prestigious Sandhurst Military Academy, Royal\n    text: rewritten\n';
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+  const diagnostics = await client.diagnosticsWhere(uri, (ds) => ds.some((d) => d.code === 'orphaned-annotation'));
+  const orphan = diagnostics.find((d: any) => d.code === 'orphaned-annotation');
+  assert.match(orphan.message, /Closest text: “prestigious Sandhurst Royal Military Academy/);
+  const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: orphan.range, context: { diagnostics: [orphan] } });
   const reanchor = actions.find((a: any) => a.title.startsWith('Re-anchor to the closest text'));
   assert.ok(reanchor, actions.map((a: any) => a.title).join(' | '));
-  const updated = applyTextEdits(sidecarText, reanchor.edit.changes[uriOf(file(SIDECAR))]);
-  assert.match(updated, /quote: Massoud’s ancestral home/);
-  client.notify('textDocument/didChange', { textDocument: { uri: uriOf(file(SIDECAR)), version: 2 }, contentChanges: [{ text: updated }] });
-  await client.diagnosticsWhere(uriOf(file(SIDECAR)), (ds) => !ds.some((d) => d.code === 'orphaned-annotation'));
+  const updated = applyTextEdits(text, reanchor.edit.changes[uri]);
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: updated }] });
+  await client.diagnosticsWhere(uri, (ds) => !ds.some((d) => d.code === 'orphaned-annotation'));
 });
 
 test('“Add a new source…” runs the server command, which sends one edit that sources the claim', async () => {
@@ -73,7 +89,7 @@ test('“Add a new source…” runs the server command, which sends one edit th
   assert.equal(client.appliedEdits.length, before + 1);
   const edits = client.appliedEdits.at(-1).changes[uri];
   assert.equal(edits.length, 1, 'one edit: one undo');
-  const textBefore = fs.readFileSync(file(SIDECAR), 'utf8').replace('quote: its ancestral home', 'quote: Massoud’s ancestral home');
+  const textBefore = fs.readFileSync(file(SIDECAR), 'utf8').replace("quote: Massoud's ancestral home in the Panjshir Vally", 'quote: Massoud’s ancestral home in the Panjshir Valley') + '  - quote: prestigious Sandhurst Royal Military Academy and\n    text: rewritten\n';
   const after = applyTextEdits(textBefore, edits);
   assert.match(after, /  reuters-taliban-enter-panjshir:\n    title: "Reuters: Taliban enter Panjshir"\n    url: https:\/\/example.org\/reuters\n/);
   assert.match(after, /  - id: towns-fallen\n    quote: Although some of the towns of Panjshir have fallen to the Taliban\n    sources: \[reuters-taliban-enter-panjshir\]\n/);
@@ -83,7 +99,7 @@ test('“Add a new source…” runs the server command, which sends one edit th
 test('completion in the sidecar offers the source ids after sources: [', async () => {
   const uri = uriOf(file(SIDECAR));
   const text = fs.readFileSync(file(SIDECAR), 'utf8').replace('  - id: towns-fallen\n', '  - id: towns-fallen\n    sources: [\n');
-  client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text }] });
   const items = await client.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, 'sources: [\n', 1, 'sources: ['.length) });
   const labels = items.map((i: any) => i.label);
   assert.deepEqual(labels.sort(), ['911-commission', 'ps-alam-2021', 'wikipedia-ahmad-massoud', 'wikipedia-taliban']);

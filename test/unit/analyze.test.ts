@@ -23,9 +23,14 @@ const cases: { name: string; sidecar: string; expected: string[] }[] = [
   { name: 'unknown entity in attributed-to', sidecar: joinLines('claims:', '  - quote: Kabul fell', '    attributed-to: nobody'), expected: ['sidecar:unknown-entity@nobody'] },
   { name: 'unknown entity in a pin', sidecar: joinLines('mentions:', '  - quote: Kabul', '    entity: nobody'), expected: ['sidecar:unknown-entity@nobody'] },
   {
-    name: 'orphaned quote suggests the closest text',
+    name: 'a quote edited a little is found and flagged as drifted, in both files',
     sidecar: joinLines('claims:', '  - quote: Kabul fel on 15 Agust', '    kind: opinion'),
-    expected: ['sidecar:orphaned-annotation@Kabul fel on 15 Agust'],
+    expected: ['sidecar:drifted-annotation@Kabul fel on 15 Agust', 'article:drifted-annotation@Kabul fell on 15 August'],
+  },
+  {
+    name: 'a quote rewritten is orphaned',
+    sidecar: joinLines('claims:', '  - quote: Herat surrendered in July', '    kind: opinion'),
+    expected: ['sidecar:orphaned-annotation@Herat surrendered in July'],
   },
   { name: 'repeated quote is ambiguous', sidecar: joinLines('notes:', '  - quote: The valley held', '    text: duplicated'), expected: ['sidecar:ambiguous-anchor@The valley held'] },
   { name: 'occurrence settles a repeat', sidecar: joinLines('notes:', '  - quote: The valley held', '    occurrence: 2', '    text: duplicated'), expected: [] },

@@ -3,10 +3,12 @@
 // prepared separately so a caller can cache each (a keystroke in the article
 // does not re-read the sidecar, and vice versa).
 import { findAnchor, type AnchorResult } from './anchor';
+import { changedRegion, trackAnchor } from './tracking';
 import type {
   Analysis,
   Anchor,
   AnchorList,
+  AnchorState,
   AnchoredClaim,
   Claim,
   ClaimStatus,
@@ -55,18 +57,26 @@ export function prepareArticle(text: string): PreparedArticle {
   return { text, normalized: normalizeWithMap(text), structure: analyzeStructure(text) };
 }
 
-export function analyze(article: PreparedArticle, prepared: PreparedSidecar, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS): Analysis {
+/**
+ * `previous`: the analysis of an earlier version of the same article with the
+ * same sidecar; its anchors are tracked through the edit instead of searched.
+ */
+export function analyze(article: PreparedArticle, prepared: PreparedSidecar, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS, previous?: Analysis): Analysis {
   const { sidecar } = prepared;
   const findings: Finding[] = [...sidecar.findings];
+  const anchors = new Map<string, AnchorResult>();
+  const locate = anchorLocator(article, previous?.sidecarText === prepared.text ? previous : undefined);
   const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
     items.map((item) => {
-      const result = findAnchor(article.normalized, item);
+      const key = `${list}:${item.index}`;
+      const result = locate(key, item);
+      anchors.set(key, result);
       findings.push(...anchorFindings(list, item, result));
       return { item, result };
     });
   const claims = anchorAll('claims', sidecar.claims).map(({ item, result }) => anchoredClaim(item, result));
-  const pins = anchorAll('mentions', sidecar.mentions).map(({ item, result }) => ({ annotation: item, span: spanOf(result) }));
-  const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result) }));
+  const pins = anchorAll('mentions', sidecar.mentions).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
+  const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const mentions = resolveMentions({
     text: article.text,
     matches: prepared.matcher.findAll(article.text),
@@ -77,15 +87,33 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   findings.push(...referenceFindings(sidecar), ...duplicateClaimIds(sidecar.claims));
   findings.push(...claims.flatMap((c) => unsourcedFindings(c, options.unsourcedClaimSeverity)));
   if (options.reportAmbiguousMentions) findings.push(...ambiguousMentionFindings(mentions, sidecar));
-  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings };
+  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors };
+}
+
+/** Finds an annotation: tracked from the previous analysis when the edit allows, else searched (with the old position as a hint). */
+function anchorLocator(article: PreparedArticle, previous: Analysis | undefined): (key: string, item: Anchor) => AnchorResult {
+  const change = previous && changedRegion(previous.articleText, article.text);
+  return (key, item) => {
+    const before = previous?.anchors?.get(key);
+    if (!before || !previous) return findAnchor(article.normalized, item);
+    if (!change) return before;
+    const tracked = trackAnchor(before, change, item.quote, article.text);
+    if (tracked) return tracked;
+    const old = before.status === 'found' || before.status === 'drifted' ? before.span.start : undefined;
+    return findAnchor(article.normalized, item, old === undefined ? undefined : old <= change.start ? old : old + change.newEnd - change.oldEnd);
+  };
 }
 
 function spanOf(result: AnchorResult): Span | undefined {
-  return result.status === 'found' ? result.span : undefined;
+  return result.status === 'found' || result.status === 'drifted' ? result.span : undefined;
+}
+
+function anchorState(result: AnchorResult): AnchorState {
+  return result.status === 'found' ? 'exact' : result.status;
 }
 
 function anchoredClaim(claim: Claim, result: AnchorResult): AnchoredClaim {
-  return { claim, span: spanOf(result), status: claimStatus(claim, result) };
+  return { claim, span: spanOf(result), status: claimStatus(claim, result), anchor: anchorState(result) };
 }
 
 function claimStatus(claim: Claim, result: AnchorResult): ClaimStatus {
@@ -98,6 +126,14 @@ function claimStatus(claim: Claim, result: AnchorResult): ClaimStatus {
 }
 
 function anchorFindings(list: AnchorList, item: Anchor, result: AnchorResult): Finding[] {
+  if (result.status === 'drifted') {
+    const message = `The quote has changed in the article: it now reads “${clip(result.suggestion.quote)}” (${result.distance} ${result.distance === 1 ? 'character differs' : 'characters differ'}).`;
+    const data = { kind: 'anchor' as const, list, index: item.index, suggestion: result.suggestion };
+    return [
+      { file: 'sidecar', span: item.quoteSpan, severity: 'information', code: 'drifted-annotation', message, data },
+      { file: 'article', span: result.span, severity: 'information', code: 'drifted-annotation', message, data },
+    ];
+  }
   if (result.status === 'orphaned') {
     const hint = result.suggestion ? ` Closest text: “${clip(result.suggestion.quote)}”.` : '';
     return [{ file: 'sidecar', span: item.quoteSpan, severity: 'warning', code: 'orphaned-annotation', message: `Quote not found in the article.${hint}`, data: { kind: 'anchor', list, index: item.index, suggestion: result.suggestion } }];

@@ -1,27 +1,45 @@
-// Finds where an annotation's quote is in the article, TextQuoteSelector
-// style: exact (normalized) quote, then prefix/suffix or occurrence to choose
-// among repeats. A quote not found gets the closest text as a suggestion.
+// Finds where an annotation's quote is in the article, in order: the exact
+// (normalized) quote with its prefix/suffix or occurrence choosing among
+// repeats; the exact quote alone; then an approximate match tolerating edits
+// in proportion to the quote's length (reported as drifted). A quote not
+// found at all gets the closest text as a suggestion.
 import type { Anchor, AnchorSuggestion, Span } from './model';
-import { normalizeString, toOriginalSpan, type NormalizedText } from './normalize';
-import { closestMatch } from './fuzzy';
+import { normalizeString, toNormalizedOffset, toOriginalSpan, type NormalizedText } from './normalize';
+import { closestMatch, editDistance } from './fuzzy';
+import { fuzzyFind, maxErrorsFor } from './fuzzyAnchor';
 
 export type AnchorResult =
   | { readonly status: 'found'; readonly span: Span }
+  | { readonly status: 'drifted'; readonly span: Span; readonly suggestion: AnchorSuggestion; readonly distance: number }
   | { readonly status: 'ambiguous'; readonly spans: readonly Span[] }
   | { readonly status: 'orphaned'; readonly suggestion?: AnchorSuggestion };
 
 type AnchorSelector = Pick<Anchor, 'quote' | 'prefix' | 'suffix' | 'occurrence'>;
 
-export function findAnchor(article: NormalizedText, selector: AnchorSelector): AnchorResult {
+/** `hint`: where the annotation was last found (an original offset), to break ties of the approximate step. */
+export function findAnchor(article: NormalizedText, selector: AnchorSelector, hint?: number): AnchorResult {
   const quote = normalizeString(selector.quote).trim();
   if (quote === '') return { status: 'orphaned' };
   const starts = occurrencesOf(article.text, quote);
-  if (starts.length === 0) return { status: 'orphaned', suggestion: suggestAnchor(article, quote) };
-  const chosen = chooseOccurrence(article.text, starts, quote.length, selector);
   const toSpan = (start: number): Span => toOriginalSpan(article, start, start + quote.length);
-  if (chosen.length === 1) return { status: 'found', span: toSpan(chosen[0]!) };
-  if (chosen.length === 0) return { status: 'orphaned', suggestion: suggestAnchor(article, quote) };
-  return { status: 'ambiguous', spans: chosen.map(toSpan) };
+  if (starts.length > 0) {
+    const chosen = chooseOccurrence(article.text, starts, quote.length, selector);
+    if (chosen.length === 1) return { status: 'found', span: toSpan(chosen[0]!) };
+    if (chosen.length > 1) return { status: 'ambiguous', spans: chosen.map(toSpan) };
+    // The quote is there verbatim, but not the occurrence asked for.
+    return { status: 'orphaned' };
+  }
+  const context = { prefix: normalizeString(selector.prefix ?? ''), suffix: normalizeString(selector.suffix ?? ''), hint: hint === undefined ? undefined : toNormalizedOffset(article, hint) };
+  const hit = fuzzyFind(article.text, quote, context);
+  if (hit) {
+    // Prefer whole words ("Valley", not "Vall") when that stays within the error budget.
+    const words = snapToWords(article.text, hit.start, hit.end);
+    const wordDistance = editDistance(quote, article.text.slice(words.start, words.end));
+    const [from, to, distance] = wordDistance <= maxErrorsFor(quote) ? [words.start, words.end, wordDistance] : [hit.start, hit.end, hit.distance];
+    const suggestion = suggestionAt(article, from, to, false);
+    return { status: 'drifted', span: suggestion.span, suggestion, distance };
+  }
+  return { status: 'orphaned', suggestion: suggestAnchor(article, quote) };
 }
 
 /** Every start offset of `needle` in `haystack` (overlapping repeats included). */
@@ -71,13 +89,23 @@ function commonSuffixLength(a: string, b: string): number {
 /** The closest text to a quote that is not found, with enough context to be unique. */
 function suggestAnchor(article: NormalizedText, quote: string): AnchorSuggestion | undefined {
   const match = closestMatch(article.text, quote);
-  if (!match) return undefined;
-  const { start, end } = snapToWords(article.text, match.start, match.end);
+  return match && suggestionAt(article, match.start, match.end, true);
+}
+
+/** The article's text at a normalized span, as a new anchor (whole words when asked). */
+function suggestionAt(article: NormalizedText, from: number, to: number, wholeWords: boolean): AnchorSuggestion {
+  const { start, end } = wholeWords ? snapToWords(article.text, from, to) : trimSpaces(article.text, from, to);
   const span = toOriginalSpan(article, start, end);
   // The quote keeps the article's own characters (typographic apostrophes),
   // with white space runs collapsed.
   const original = article.original.slice(span.start, span.end).replace(/\s+/g, ' ');
   return { quote: original, ...uniqueContext(article.text, start, end), span };
+}
+
+function trimSpaces(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && text[start] === ' ') start++;
+  while (end > start && text[end - 1] === ' ') end--;
+  return { start, end };
 }
 
 /** Widens a span that starts or ends inside a word to the whole word. */

@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = [
   'unknown-entity',
   'duplicate-id',
   'orphaned-annotation',
+  'drifted-annotation',
   'ambiguous-anchor',
   'unsourced-claim',
   'ambiguous-mention',
@@ -158,15 +159,20 @@ export interface Mention {
 
 export type ClaimStatus = 'sourced' | 'attributed' | 'opinion' | 'unsourced' | 'orphaned' | 'ambiguous';
 
+/** How an annotation's quote was found: exactly, approximately (the text changed), or not at all. */
+export type AnchorState = 'exact' | 'drifted' | 'ambiguous' | 'orphaned';
+
 export interface AnchoredClaim {
   readonly claim: Claim;
   readonly span?: Span;
   readonly status: ClaimStatus;
+  readonly anchor?: AnchorState;
 }
 
 export interface AnchoredAnnotation<T extends Anchor> {
   readonly annotation: T;
   readonly span?: Span;
+  readonly anchor?: AnchorState;
 }
 
 /** Everything known about one article and its sidecar. */
@@ -179,4 +185,6 @@ export interface Analysis {
   readonly notes: readonly AnchoredAnnotation<Note>[];
   readonly pins: readonly AnchoredAnnotation<MentionPin>[];
   readonly findings: readonly Finding[];
+  /** Each annotation's anchoring, by `list:index`, kept for tracking the next edit. */
+  readonly anchors?: ReadonlyMap<string, import('./anchor').AnchorResult>;
 }

@@ -92,3 +92,15 @@ export function toOriginalSpan(norm: NormalizedText, start: number, end: number)
   if (end <= start) return { start: origStart, end: origStart };
   return { start: origStart, end: norm.starts[end - 1]! + 1 };
 }
+
+/** The normalized offset of an original offset (the char that contains it). */
+export function toNormalizedOffset(norm: NormalizedText, original: number): number {
+  let low = 0;
+  let high = norm.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (norm.starts[mid]! <= original) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}

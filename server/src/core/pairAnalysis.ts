@@ -43,10 +43,12 @@ export class PairAnalyzer {
     const article = !articleRead.ok ? articleRead.message : looksBinary(articleRead.text) ? `${pair.article} looks like a binary file, not an article.` : this.article(pair.article, articleRead.text);
     const cached = this.analyses.get(pair.sidecar);
     if (cached && cached.article === article && cached.sidecar === sidecar && cached.options === options) return cached.analysis;
+    // Same sidecar, edited article: the previous anchors are tracked through the edit.
+    const previous = cached && cached.sidecar === sidecar && cached.options === options ? cached.analysis : undefined;
     const analysis =
       typeof article === 'string'
         ? analyzeWithoutArticle(sidecar, { code: 'unreadable-article', severity: 'error', message: article })
-        : analyze(article, sidecar, options);
+        : analyze(article, sidecar, options, previous);
     this.analyses.set(pair.sidecar, { article, sidecar, options, analysis });
     return analysis;
   }

@@ -23,6 +23,11 @@ export function quickFixesFor(analysis: Analysis, finding: Finding): QuickFix[] 
     const edits = setAnchor(analysis.sidecarText, data.list, data.index, { quote, prefix, suffix });
     return nonEmpty({ title: `Re-anchor to the closest text: “${clip(quote)}”`, finding, edits, preferred: true });
   }
+  if (finding.code === 'drifted-annotation' && data.kind === 'anchor' && data.suggestion) {
+    const { quote, prefix, suffix } = data.suggestion;
+    const edits = setAnchor(analysis.sidecarText, data.list, data.index, { quote, prefix, suffix });
+    return nonEmpty({ title: `Update the quote to the current text: “${clip(quote)}”`, finding, edits, preferred: true });
+  }
   if (finding.code === 'ambiguous-mention' && data.kind === 'mention') return pinFixes(analysis, finding, data.candidates, data.articleSpan);
   return [];
 }

@@ -1,0 +1,68 @@
+// Live tracking: while the article is edited, annotations move with the text
+// instead of being searched for again. An edit is reduced to the one region
+// that differs between the old and new text; anchors before it stay, anchors
+// after it shift, and only anchors the edit touches (or that the edit might
+// have duplicated) are searched for again.
+import type { AnchorResult } from './anchor';
+import type { Span } from './model';
+import { normalizeString } from './normalize';
+
+export interface TextChange {
+  /** Start of the changed region (same in both texts). */
+  readonly start: number;
+  /** End of the replaced region in the old text. */
+  readonly oldEnd: number;
+  /** End of the replacement in the new text. */
+  readonly newEnd: number;
+}
+
+/** The single region where two texts differ (common prefix and suffix removed), or undefined when equal. */
+export function changedRegion(oldText: string, newText: string): TextChange | undefined {
+  if (oldText === newText) return undefined;
+  let start = 0;
+  const shorter = Math.min(oldText.length, newText.length);
+  while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  return { start, oldEnd: oldText.length - tail, newEnd: newText.length - tail };
+}
+
+/**
+ * The anchor after the change without searching, or undefined when it must be
+ * searched again: the edit touched it, or wrote its quote somewhere else.
+ */
+export function trackAnchor(previous: AnchorResult, change: TextChange, quote: string, newText: string): AnchorResult | undefined {
+  const windowStart = Math.max(0, change.start - quote.length - 1);
+  const windowEnd = Math.min(newText.length, change.newEnd + quote.length + 1);
+  if (normalizeString(newText.slice(windowStart, windowEnd)).includes(normalizeString(quote).trim())) return undefined;
+  const move = (span: Span): Span | undefined => moveSpan(span, change);
+  switch (previous.status) {
+    case 'found': {
+      const span = move(previous.span);
+      return span && { status: 'found', span };
+    }
+    case 'drifted': {
+      const span = move(previous.span);
+      return span && { ...previous, span, suggestion: { ...previous.suggestion, span } };
+    }
+    case 'ambiguous': {
+      const spans = previous.spans.map(move);
+      return spans.every((s): s is Span => s !== undefined) ? { status: 'ambiguous', spans } : undefined;
+    }
+    case 'orphaned': {
+      if (!previous.suggestion) return previous;
+      const span = move(previous.suggestion.span);
+      return span && { status: 'orphaned', suggestion: { ...previous.suggestion, span } };
+    }
+  }
+}
+
+/** A span moved by the change, or undefined when the change overlaps it. */
+function moveSpan(span: Span, change: TextChange): Span | undefined {
+  if (span.end <= change.start) return span;
+  if (span.start >= change.oldEnd) {
+    const delta = change.newEnd - change.oldEnd;
+    return { start: span.start + delta, end: span.end + delta };
+  }
+  return undefined;
+}
