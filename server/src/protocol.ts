@@ -88,6 +88,8 @@ export const CLIENT_COMMANDS = {
 export interface Settings {
   /** Code lenses above paragraphs with claims: "3 claims · 1 unsourced". */
   readonly codeLens: boolean;
+  /** When an article is saved, rewrite the quotes of its drifted annotations to the current text. */
+  readonly refreshDriftedQuotesOnSave: boolean;
   /** Severity of `unsourced-claim`: 'error' | 'warning' | 'information' | 'hint'. */
   readonly unsourcedClaimSeverity: 'error' | 'warning' | 'information' | 'hint';
   /** Report `ambiguous-mention` diagnostics. */
@@ -98,6 +100,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   codeLens: false,
+  refreshDriftedQuotesOnSave: false,
   unsourcedClaimSeverity: 'warning',
   reportAmbiguousMentions: true,
   maxArticleBytes: 50 * 1024 * 1024,

@@ -51,6 +51,7 @@ export function readSettings(raw: unknown): Settings {
   const severities = ['error', 'warning', 'information', 'hint'];
   return {
     codeLens: typeof value.codeLens === 'boolean' ? value.codeLens : DEFAULT_SETTINGS.codeLens,
+    refreshDriftedQuotesOnSave: typeof value.refreshDriftedQuotesOnSave === 'boolean' ? value.refreshDriftedQuotesOnSave : DEFAULT_SETTINGS.refreshDriftedQuotesOnSave,
     unsourcedClaimSeverity: severities.includes(value.unsourcedClaimSeverity as string) ? (value.unsourcedClaimSeverity as Settings['unsourcedClaimSeverity']) : DEFAULT_SETTINGS.unsourcedClaimSeverity,
     reportAmbiguousMentions: typeof value.reportAmbiguousMentions === 'boolean' ? value.reportAmbiguousMentions : DEFAULT_SETTINGS.reportAmbiguousMentions,
     maxArticleBytes: typeof value.maxArticleBytes === 'number' && value.maxArticleBytes > 0 ? value.maxArticleBytes : DEFAULT_SETTINGS.maxArticleBytes,

@@ -6,6 +6,7 @@ import { ARTICLE_OUTLINE_REQUEST, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type Ad
 import { annotate, articleOutline, sidecarInfo } from './annotate';
 import { addNewSource, codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
+import { refreshDriftedQuotes } from './refreshOnSave';
 import { prepareRename, rename } from './rename';
 import { ANNOTATE_KIND, selectionActions } from './selectionActions';
 import { ServerContext, readSettings } from './context';
@@ -54,6 +55,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => schedule(workspace.opened(e.document.uri)));
   documents.onDidChangeContent((e) => schedule(uriToPath(e.document.uri)));
   documents.onDidClose((e) => schedule(workspace.closed(e.document.uri)));
+  documents.onDidSave((e) => void refreshDriftedQuotes(context, connection, e.document.uri).catch((error: Error) => connection.console.error(`Marginalia: ${error.message}`)));
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       const filePath = uriToPath(change.uri);
@@ -106,7 +108,7 @@ export function startServer(connection: Connection): void {
 
 function capabilities(): InitializeResult['capabilities'] {
   return {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     hoverProvider: true,
     definitionProvider: true,
     referencesProvider: true,
