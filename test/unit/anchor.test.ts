@@ -43,9 +43,17 @@ test('anchor: a quote with a typo fixed since is found approximately, as drifted
   assert.equal(result.suggestion.quote, 'prestigious Sandhurst Royal Military Academy');
 });
 
-test('anchor: drift is measured in proportion to the quote: a short quote may not drift far', () => {
-  assert.equal(findAnchor(normalizeWithMap('The valley held.'), { quote: 'vallie' }).status, 'drifted');
-  assert.equal(findAnchor(normalizeWithMap('The valley held.'), { quote: 'vxllxy' }).status, 'orphaned');
+test('anchor: drift is measured in proportion to the quote', () => {
+  const text = 'In the end the narrow valley held out against the Taliban.';
+  assert.equal(findAnchor(normalizeWithMap(text), { quote: 'the narow valey held out' }).status, 'drifted');
+  assert.equal(findAnchor(normalizeWithMap(text), { quote: 'the nxrxw vxlxy hxld' }).status, 'orphaned');
+});
+
+test('anchor: a short quote drifts only where its context agrees ("Massound" is not any "Massoud")', () => {
+  const text = 'Massoud spoke first. Then Massoud replied.';
+  assert.equal(findAnchor(normalizeWithMap(text), { quote: 'Massound' }).status, 'orphaned');
+  const result = findAnchor(normalizeWithMap(text), { quote: 'Massound', prefix: 'Then ' });
+  assert.ok(result.status === 'drifted' && result.span.start === text.lastIndexOf('Massoud'));
 });
 
 test('anchor: prefix and suffix choose among approximate matches', () => {

@@ -35,7 +35,7 @@ export function findAnchor(article: NormalizedText, selector: AnchorSelector, hi
     // Prefer whole words ("Valley", not "Vall") when that stays within the error budget.
     const words = snapToWords(article.text, hit.start, hit.end);
     const wordDistance = editDistance(quote, article.text.slice(words.start, words.end));
-    const [from, to, distance] = wordDistance <= maxErrorsFor(quote) ? [words.start, words.end, wordDistance] : [hit.start, hit.end, hit.distance];
+    const [from, to, distance] = wordDistance <= Math.max(hit.distance, maxErrorsFor(quote)) ? [words.start, words.end, wordDistance] : [hit.start, hit.end, hit.distance];
     const suggestion = suggestionAt(article, from, to, false);
     return { status: 'drifted', span: suggestion.span, suggestion, distance };
   }

@@ -6,8 +6,12 @@
 // (number of candidates) × (quote length)², not text length × quote length.
 import { closestMatchIn } from './fuzzy';
 
-/** At most this share of the quote's characters may differ. */
+/** At most this share of the quote's characters may differ... */
 export const MAX_ERROR_RATE = 0.25;
+/** ...or this share, when the quote's prefix or suffix still agrees with the text around the match. */
+export const MAX_ERROR_RATE_WITH_CONTEXT = 0.4;
+/** Quotes shorter than this are matched approximately only where their context agrees: "Massound" must not become any "Massoud". */
+const SHORT_QUOTE = 12;
 const SEED_LENGTH = 10;
 const MAX_CANDIDATES = 40;
 /** Text length × quote length under which a quote with no seed hit is searched in the whole text. */
@@ -27,27 +31,39 @@ export interface FuzzyContext {
   readonly hint?: number;
 }
 
-export function maxErrorsFor(quote: string): number {
-  return Math.max(1, Math.floor(quote.length * MAX_ERROR_RATE));
+export function maxErrorsFor(quote: string, contextAgrees = false): number {
+  return Math.max(1, Math.floor(quote.length * (contextAgrees ? MAX_ERROR_RATE_WITH_CONTEXT : MAX_ERROR_RATE)));
 }
 
 /** The best approximate match of `quote` in `text`, or undefined when none is within the error budget. */
 export function fuzzyFind(text: string, quote: string, context: FuzzyContext): FuzzyHit | undefined {
-  const maxErrors = maxErrorsFor(quote);
-  const hits: FuzzyHit[] = [];
+  const maxErrors = maxErrorsFor(quote, true);
+  const accept = (match: { start: number; end: number; distance: number } | undefined): FuzzyHit | undefined => {
+    if (!match) return undefined;
+    const agrees = contextAgreement(text, match, context) >= 0.5;
+    if (quote.length < SHORT_QUOTE && !agrees) return undefined;
+    return match.distance <= maxErrorsFor(quote, agrees) ? { ...match, score: score(text, quote, match, context) } : undefined;
+  };
   const candidates = candidateStarts(text, quote, context);
-  if (candidates.length === 0 && text.length * quote.length <= FULL_SCAN_BUDGET) {
-    const match = closestMatchIn(text, quote, 0, text.length);
-    return match && match.distance <= maxErrors ? { ...match, score: score(text, quote, match, context) } : undefined;
-  }
+  if (candidates.length === 0) return text.length * quote.length <= FULL_SCAN_BUDGET ? accept(closestMatchIn(text, quote, 0, text.length)) : undefined;
+  const hits: FuzzyHit[] = [];
   for (const candidate of candidates) {
     const from = Math.max(0, candidate - maxErrors - SEED_LENGTH);
     const to = Math.min(text.length, candidate + quote.length + maxErrors + SEED_LENGTH);
-    const match = closestMatchIn(text, quote, from, to);
-    if (match && match.distance <= maxErrors) hits.push({ ...match, score: score(text, quote, match, context) });
+    const hit = accept(closestMatchIn(text, quote, from, to));
+    if (hit) hits.push(hit);
   }
   hits.sort((a, b) => b.score - a.score);
   return hits[0];
+}
+
+/** How much of the prefix (read backwards) or the suffix agrees with the text around a match, 0 to 1 (the better of the two). */
+function contextAgreement(text: string, match: { start: number; end: number }, context: FuzzyContext): number {
+  const before = text.slice(Math.max(0, match.start - context.prefix.length), match.start);
+  const after = text.slice(match.end, match.end + context.suffix.length);
+  const prefix = context.prefix.trim() ? commonTail(before.trimEnd(), context.prefix.trimEnd()) / context.prefix.trimEnd().length : 0;
+  const suffix = context.suffix.trim() ? commonHead(after.trimStart(), context.suffix.trimStart()) / context.suffix.trimStart().length : 0;
+  return Math.max(prefix, suffix);
 }
 
 /** Likely start positions of the quote, most supported first. */
