@@ -90,6 +90,10 @@ export class LspClient {
     }
   }
 
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   get exitCode(): number | null {
     return this.process.exitCode;
   }

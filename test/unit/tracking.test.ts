@@ -40,7 +40,7 @@ test('tracking: annotations move with the text through a sequence of edits', () 
   }
 });
 
-test('tracking: a tracked analysis equals one from scratch after every random edit (paranoid check)', () => {
+test('tracking: tracked anchors and incrementally matched names equal those from scratch after every random edit (paranoid check)', () => {
   const article = fs.readFileSync(path.join(REPO, 'samples', 'support-ahmad-massoud.txt'), 'utf8');
   const sidecar = prepareSidecar(fs.readFileSync(path.join(REPO, 'samples', 'support-ahmad-massoud.annotations.yaml'), 'utf8'));
   let seed = 42;
@@ -57,5 +57,7 @@ test('tracking: a tracked analysis equals one from scratch after every random ed
     const fresh = analyze(prepareArticle(text), sidecar);
     const exact = (a: Analysis): string[] => anchored(a).filter((s) => s.startsWith('exact') || s.startsWith('ambiguous'));
     assert.deepEqual(exact(tracked), exact(fresh), `after edit ${i}`);
+    const names = (a: Analysis): string[] => a.mentions.map((m) => `${m.span.start}-${m.span.end}:${m.entityId}:${m.resolution}`);
+    assert.deepEqual(names(tracked), names(fresh), `mentions after edit ${i}`);
   }
 });

@@ -2,8 +2,9 @@
 // finds and resolves mentions, and computes the findings. The two inputs are
 // prepared separately so a caller can cache each (a keystroke in the article
 // does not re-read the sidecar, and vice versa).
-import { findAnchor, type AnchorResult } from './anchor';
-import { changedRegion, trackAnchor } from './tracking';
+import type { AnchorResult } from './anchor';
+import { anchorAnnotations, anchorKey } from './anchorAll';
+import { changedRegion } from './tracking';
 import type {
   Analysis,
   Anchor,
@@ -53,8 +54,16 @@ export function prepareSidecar(text: string): PreparedSidecar {
   return { text, sidecar, matcher };
 }
 
+/** The article's normalized form is computed on first use: a keystroke that moves every anchor needs none. */
 export function prepareArticle(text: string): PreparedArticle {
-  return { text, normalized: normalizeWithMap(text), structure: analyzeStructure(text) };
+  let normalized: NormalizedText | undefined;
+  return {
+    text,
+    get normalized() {
+      return (normalized ??= normalizeWithMap(text));
+    },
+    structure: analyzeStructure(text),
+  };
 }
 
 /**
@@ -64,44 +73,30 @@ export function prepareArticle(text: string): PreparedArticle {
 export function analyze(article: PreparedArticle, prepared: PreparedSidecar, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS, previous?: Analysis): Analysis {
   const { sidecar } = prepared;
   const findings: Finding[] = [...sidecar.findings];
-  const anchors = new Map<string, AnchorResult>();
-  const locate = anchorLocator(article, previous?.sidecarText === prepared.text ? previous : undefined);
+  const before = previous?.sidecarText === prepared.text ? previous : undefined;
+  const change = before && changedRegion(before.articleText, article.text);
+  const anchors = anchorAnnotations(article.text, () => article.normalized, sidecar, before, change);
   const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
     items.map((item) => {
-      const key = `${list}:${item.index}`;
-      const result = locate(key, item);
-      anchors.set(key, result);
+      const result = anchors.get(anchorKey(list, item.index))!;
       findings.push(...anchorFindings(list, item, result));
       return { item, result };
     });
   const claims = anchorAll('claims', sidecar.claims).map(({ item, result }) => anchoredClaim(item, result));
   const pins = anchorAll('mentions', sidecar.mentions).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
+  const nameMatches = before?.nameMatches && change ? prepared.matcher.findAfterEdit(before.nameMatches, change, article.text) : before?.nameMatches && !change ? before.nameMatches : prepared.matcher.findAll(article.text);
   const mentions = resolveMentions({
     text: article.text,
-    matches: prepared.matcher.findAll(article.text),
+    matches: nameMatches,
     entities: sidecar.entities,
     pins: pins.flatMap((p) => (p.span && sidecar.entities.has(p.annotation.entity.value) ? [{ span: p.span, entityId: p.annotation.entity.value }] : [])),
     structure: article.structure,
   });
-  findings.push(...referenceFindings(sidecar), ...duplicateClaimIds(sidecar.claims));
+  findings.push(...sidecarOnlyFindings(sidecar));
   findings.push(...claims.flatMap((c) => unsourcedFindings(c, options.unsourcedClaimSeverity)));
   if (options.reportAmbiguousMentions) findings.push(...ambiguousMentionFindings(mentions, sidecar));
-  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors };
-}
-
-/** Finds an annotation: tracked from the previous analysis when the edit allows, else searched (with the old position as a hint). */
-function anchorLocator(article: PreparedArticle, previous: Analysis | undefined): (key: string, item: Anchor) => AnchorResult {
-  const change = previous && changedRegion(previous.articleText, article.text);
-  return (key, item) => {
-    const before = previous?.anchors?.get(key);
-    if (!before || !previous) return findAnchor(article.normalized, item);
-    if (!change) return before;
-    const tracked = trackAnchor(before, change, item.quote, article.text);
-    if (tracked) return tracked;
-    const old = before.status === 'found' || before.status === 'drifted' ? before.span.start : undefined;
-    return findAnchor(article.normalized, item, old === undefined ? undefined : old <= change.start ? old : old + change.newEnd - change.oldEnd);
-  };
+  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors, nameMatches };
 }
 
 function spanOf(result: AnchorResult): Span | undefined {
@@ -147,6 +142,15 @@ function anchorFindings(list: AnchorList, item: Anchor, result: AnchorResult): F
 
 function clip(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+const sidecarFindingsCache = new WeakMap<Sidecar, Finding[]>();
+
+/** Findings that depend on the sidecar alone, computed once per parsed sidecar. */
+function sidecarOnlyFindings(sidecar: Sidecar): Finding[] {
+  let findings = sidecarFindingsCache.get(sidecar);
+  if (!findings) sidecarFindingsCache.set(sidecar, (findings = [...referenceFindings(sidecar), ...duplicateClaimIds(sidecar.claims)]));
+  return findings;
 }
 
 function referenceFindings(sidecar: Sidecar): Finding[] {

@@ -17,10 +17,10 @@ export type AnchorResult =
 type AnchorSelector = Pick<Anchor, 'quote' | 'prefix' | 'suffix' | 'occurrence'>;
 
 /** `hint`: where the annotation was last found (an original offset), to break ties of the approximate step. */
-export function findAnchor(article: NormalizedText, selector: AnchorSelector, hint?: number): AnchorResult {
+export function findAnchor(article: NormalizedText, selector: AnchorSelector, hint?: number, knownStarts?: number[]): AnchorResult {
   const quote = normalizeString(selector.quote).trim();
   if (quote === '') return { status: 'orphaned' };
-  const starts = occurrencesOf(article.text, quote);
+  const starts = knownStarts ?? occurrencesOf(article.text, quote);
   const toSpan = (start: number): Span => toOriginalSpan(article, start, start + quote.length);
   if (starts.length > 0) {
     const chosen = chooseOccurrence(article.text, starts, quote.length, selector);

@@ -187,4 +187,6 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** Each annotation's anchoring, by `list:index`, kept for tracking the next edit. */
   readonly anchors?: ReadonlyMap<string, import('./anchor').AnchorResult>;
+  /** Every name matched in the article, before resolution, kept for the next edit. */
+  readonly nameMatches?: readonly import('./nameMatcher').NameMatch[];
 }

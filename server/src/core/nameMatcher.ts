@@ -23,11 +23,16 @@ const newNode = (): TrieNode => ({ next: new Map(), entityIds: [] });
 
 export class NameMatcher {
   private readonly root = newNode();
+  /** First UTF-16 units of the names' first tokens: most words of an article start with none of them and are skipped unread. */
+  private readonly firstUnits = new Set<number>();
 
   /** Adds a name (or alias) of an entity. Names with no word character are ignored. */
   add(name: string, entityId: string): void {
     const tokens = tokenize(name).map((t) => name.slice(t.start, t.end)).map(normalizeToken);
     if (!tokens.some(isWordToken)) return;
+    this.longest = Math.max(this.longest, name.length + 8 * tokens.length);
+    this.firstUnits.add(tokens[0]!.charCodeAt(0));
+    if (tokens[0]!.length === 1) this.firstUnits.add(normalizeChar(tokens[0]!).charCodeAt(0));
     let node = this.root;
     for (const token of tokens) {
       let child = node.next.get(token);
@@ -37,20 +42,52 @@ export class NameMatcher {
     if (!node.entityIds.includes(entityId)) node.entityIds.push(entityId);
   }
 
+  /** The longest name, in characters (a bound on how far an edit can change matches). */
+  private longest = 0;
+
   /** All non-overlapping, leftmost-longest matches, in text order. */
   findAll(text: string): NameMatch[] {
+    return this.findIn(text, 0, text.length);
+  }
+
+  /**
+   * The matches of `text` after an edit, from those of the text before it:
+   * matches well before the edit are kept, matches well after it are shifted,
+   * and only the stretch around the edit is scanned again.
+   */
+  findAfterEdit(previous: readonly NameMatch[], change: { start: number; oldEnd: number; newEnd: number }, text: string): NameMatch[] {
+    const margin = this.longest + 2;
+    const delta = change.newEnd - change.oldEnd;
+    const before = previous.filter((m) => m.span.end + margin <= change.start);
+    const from = before.length > 0 ? before[before.length - 1]!.span.end : 0;
+    const after = previous.filter((m) => m.span.start >= change.oldEnd + margin).map((m) => ({ ...m, span: { start: m.span.start + delta, end: m.span.end + delta } }));
+    const to = after.length > 0 ? after[0]!.span.start : text.length;
+    const middle = this.findIn(text, from, to);
+    const lastEnd = middle.length > 0 ? middle[middle.length - 1]!.span.end : from;
+    return [...before, ...middle, ...after.filter((m) => m.span.start >= lastEnd)];
+  }
+
+  /** Matches starting in [from, to) (a match may run past `to`). */
+  private findIn(text: string, from: number, to: number): NameMatch[] {
     const matches: NameMatch[] = [];
     const scanner = new TokenScanner(text);
-    let token = scanner.next();
-    while (token) {
-      const match = isWordStart(text, token.start) ? this.longestAt(scanner, token) : undefined;
-      if (match) {
-        matches.push(match);
-        scanner.reset(match.span.end);
-        token = scanner.next();
-      } else {
-        token = scanner.nextAfter(token);
+    let i = from;
+    // Start at a word boundary.
+    while (i > 0 && i < text.length && isWordCode(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i - 1))) i++;
+    while (i < to) {
+      const code = text.charCodeAt(i);
+      const word = isWordCode(code);
+      // Only a token whose first unit starts some name is read and looked up.
+      if (this.firstUnits.has(code) || (!word && this.firstUnits.has(normalizeChar(text[i]!).charCodeAt(0)))) {
+        const token = readToken(text, i)!;
+        const match = this.longestAt(scanner, token);
+        if (match) {
+          matches.push(match);
+          i = match.span.end;
+          continue;
+        }
       }
+      i = word ? skipWord(text, i) : i + 1;
     }
     return matches;
   }
@@ -92,8 +129,10 @@ function isWordToken(token: string): boolean {
   return token.length > 0 && isWordCode(token.charCodeAt(0));
 }
 
-function isWordStart(text: string, offset: number): boolean {
-  return offset === 0 || !isWordCode(text.charCodeAt(offset - 1)) || !isWordCode(text.charCodeAt(offset));
+function skipWord(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+  return i;
 }
 
 function isWordEnd(text: string, offset: number): boolean {
@@ -104,25 +143,9 @@ function normalizeToken(token: string): string {
   return token.length === 1 ? normalizeChar(token) : token;
 }
 
-/** Reads tokens lazily from any offset: the article is never split into an array. */
+/** Reads the tokens that follow a name's first token, lazily: the article is never split into an array. */
 class TokenScanner {
-  private pos = 0;
   constructor(readonly text: string) {}
-
-  reset(offset: number): void {
-    this.pos = offset;
-  }
-
-  next(): Token | undefined {
-    const token = readToken(this.text, this.pos);
-    if (token) this.pos = token.end;
-    return token;
-  }
-
-  nextAfter(token: Token): Token | undefined {
-    this.pos = token.end;
-    return this.next();
-  }
 
   peekAfter(token: Token): Token | undefined {
     return readToken(this.text, token.end);

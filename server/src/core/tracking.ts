@@ -27,14 +27,18 @@ export function changedRegion(oldText: string, newText: string): TextChange | un
   return { start, oldEnd: oldText.length - tail, newEnd: newText.length - tail };
 }
 
+/** The normalized text around a change, wide enough to hold any quote that overlaps it. */
+export function changeWindow(newText: string, change: TextChange, longestQuote: number): string {
+  return normalizeString(newText.slice(Math.max(0, change.start - longestQuote - 1), Math.min(newText.length, change.newEnd + longestQuote + 1)));
+}
+
 /**
  * The anchor after the change without searching, or undefined when it must be
- * searched again: the edit touched it, or wrote its quote somewhere else.
+ * searched again: the edit touched it, or may have written its quote anew
+ * (the quote occurs in `window`, the normalized text around the change).
  */
-export function trackAnchor(previous: AnchorResult, change: TextChange, quote: string, newText: string): AnchorResult | undefined {
-  const windowStart = Math.max(0, change.start - quote.length - 1);
-  const windowEnd = Math.min(newText.length, change.newEnd + quote.length + 1);
-  if (normalizeString(newText.slice(windowStart, windowEnd)).includes(normalizeString(quote).trim())) return undefined;
+export function trackAnchor(previous: AnchorResult, change: TextChange, quote: string, window: string): AnchorResult | undefined {
+  if (window.includes(normalizeString(quote).trim())) return undefined;
   const move = (span: Span): Span | undefined => moveSpan(span, change);
   switch (previous.status) {
     case 'found': {

@@ -13,6 +13,8 @@ export class DiagnosticsPublisher {
   private scheduled = false;
   /** URIs that were last given non-empty diagnostics, to clear them when a pair goes away. */
   private readonly published = new Set<string>();
+  /** What each URI was last sent, to skip sending the same list again (a keystroke in the article rarely changes the sidecar's). */
+  private readonly lastSent = new Map<string, string>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -23,6 +25,11 @@ export class DiagnosticsPublisher {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
+  }
+
+  /** The next refresh sends a file's diagnostics even if they did not change (it was just opened). */
+  resend(uri: string): void {
+    this.lastSent.delete(uri);
   }
 
   refreshAll(): void {
@@ -85,6 +92,9 @@ export class DiagnosticsPublisher {
   /** Paired files always get their (possibly empty) list; others only to clear an earlier one. */
   private publish(uri: string, diagnostics: Diagnostic[], always = false): void {
     if (!always && diagnostics.length === 0 && !this.published.has(uri)) return;
+    const signature = diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.message}`).join('\n');
+    if (this.lastSent.get(uri) === signature) return;
+    this.lastSent.set(uri, signature);
     if (diagnostics.length === 0) this.published.delete(uri);
     else this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics });

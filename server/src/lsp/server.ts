@@ -52,7 +52,10 @@ export function startServer(connection: Connection): void {
     } else void pullSettings();
   });
 
-  documents.onDidOpen((e) => schedule(workspace.opened(e.document.uri)));
+  documents.onDidOpen((e) => {
+    diagnostics.resend(e.document.uri);
+    schedule(workspace.opened(e.document.uri));
+  });
   documents.onDidChangeContent((e) => schedule(uriToPath(e.document.uri)));
   documents.onDidClose((e) => schedule(workspace.closed(e.document.uri)));
   documents.onDidSave((e) => void refreshDriftedQuotes(context, connection, e.document.uri).catch((error: Error) => connection.console.error(`Marginalia: ${error.message}`)));

@@ -1,0 +1,238 @@
+// `npm run bench`: the language server measured as an editor sees it, over
+// stdio, on generated corpora; next to the floor on the same machine in the
+// same run (reading the files and parsing the sidecars with `yaml`, and one
+// regular-expression pass over the text). Prints a table and writes JSON.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import { parse } from 'yaml';
+import { analyze, prepareArticle, prepareSidecar } from '../server/src/core/analyze';
+import { LspClient, uriOf } from '../test/protocol/lspClient';
+import { article, people, sidecar, type Person } from './corpus';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] ?? NaN;
+const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+
+interface Corpus {
+  readonly name: string;
+  readonly dir: string;
+  readonly articlePath: string;
+  readonly sidecarPath: string;
+  readonly text: string;
+  readonly cast: readonly Person[];
+}
+
+function writeCorpus(root: string, name: string, bytes: number, castSize: number, aliasesEach: number, claims: number): Corpus {
+  const dir = path.join(root, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const cast = people(castSize, aliasesEach);
+  const generated = article(bytes, cast);
+  const articlePath = path.join(dir, 'article.txt');
+  const sidecarPath = path.join(dir, 'article.annotations.yaml');
+  fs.writeFileSync(articlePath, generated.text);
+  fs.writeFileSync(sidecarPath, sidecar(cast, generated.quotes, claims));
+  return { name, dir, articlePath, sidecarPath, text: generated.text, cast };
+}
+
+/** Time of `fn`, best of `runs`, in ms. */
+function best(runs: number, fn: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - start);
+  }
+  return min;
+}
+
+/** The floor: read both files, parse the sidecar with yaml, one regex pass over the text. */
+function floor(corpus: Corpus): number {
+  return best(3, () => {
+    const text = fs.readFileSync(corpus.articlePath, 'utf8');
+    parse(fs.readFileSync(corpus.sidecarPath, 'utf8'));
+    let words = 0;
+    for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) words++;
+    if (words < 0) throw new Error('unreachable');
+  });
+}
+
+function coreAnalysis(corpus: Corpus): number {
+  const sidecarText = fs.readFileSync(corpus.sidecarPath, 'utf8');
+  return best(3, () => {
+    analyze(prepareArticle(fs.readFileSync(corpus.articlePath, 'utf8')), prepareSidecar(sidecarText));
+  });
+}
+
+function rssOf(pid: number | undefined): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+async function serverFigures(corpus: Corpus, keystrokes: number, requests: number): Promise<Record<string, number>> {
+  const client = new LspClient();
+  await client.initialize(corpus.dir);
+  const uri = uriOf(corpus.articlePath);
+  const openStart = performance.now();
+  const opened = client.nextDiagnostics(uri, 120_000);
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: corpus.text } });
+  await opened;
+  const openMs = performance.now() - openStart;
+  const rss = rssOf(client.pid);
+  const keystroke: number[] = [];
+  const lines = corpus.text.split('\n');
+  // The server sends its status right after publishing an analysis' diagnostics
+  // (it skips a list that did not change): that notification marks "updated".
+  const nextStatus = (): Promise<unknown> => {
+    const seen = client.notifications.length;
+    return client.waitFor((n) => n.method === 'marginalia/status' && client.notifications.indexOf(n) >= seen, 120_000);
+  };
+  for (let i = 0; i < keystrokes; i++) {
+    const line = (i * 7919) % lines.length;
+    const next = nextStatus();
+    const start = performance.now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }] });
+    await next;
+    keystroke.push(performance.now() - start);
+  }
+  const mentionPositions = findMentionPositions(corpus, requests, keystrokes);
+  const timed = async (method: string, extra: object = {}): Promise<number[]> => {
+    const times: number[] = [];
+    for (const position of mentionPositions) {
+      const start = performance.now();
+      await client.request(method, { textDocument: { uri }, position, ...extra });
+      times.push(performance.now() - start);
+    }
+    return times;
+  };
+  const hover = await timed('textDocument/hover');
+  const definition = await timed('textDocument/definition');
+  const references = await timed('textDocument/references', { context: { includeDeclaration: true } });
+  await client.shutdown();
+  return {
+    openMs,
+    rssMb: rss,
+    keystrokeMedian: median(keystroke),
+    keystrokeP99: p99(keystroke),
+    hoverMedian: median(hover),
+    hoverP99: p99(hover),
+    definitionMedian: median(definition),
+    definitionP99: p99(definition),
+    referencesMedian: median(references),
+    referencesP99: p99(references),
+  };
+}
+
+/** Positions of names in the text after the keystrokes (each keystroke put an "x" at the start of a line). */
+function findMentionPositions(corpus: Corpus, count: number, keystrokes: number): { line: number; character: number }[] {
+  const lines = corpus.text.split('\n');
+  const shifted = new Map<number, number>();
+  for (let i = 0; i < keystrokes; i++) {
+    const line = (i * 7919) % lines.length;
+    shifted.set(line, (shifted.get(line) ?? 0) + 1);
+  }
+  const positions: { line: number; character: number }[] = [];
+  const name = corpus.cast[0]?.name ?? 'Taliban';
+  for (let line = 0; line < lines.length && positions.length < count; line++) {
+    const at = lines[line]!.indexOf(corpus.cast.length > 0 ? ' said:' : name);
+    if (at > 0) positions.push({ line, character: (shifted.get(line) ?? 0) + Math.max(0, at - 2) });
+  }
+  return positions;
+}
+
+function workspace(root: string, articles: number): { dir: string } {
+  const dir = path.join(root, 'workspace');
+  const cast = people(40, 2);
+  for (let i = 0; i < articles; i++) {
+    const generated = article(10_000, cast, i + 7);
+    const sub = path.join(dir, `d${Math.floor(i / 100)}`);
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, `a${i}.txt`), generated.text);
+    fs.writeFileSync(path.join(sub, `a${i}.annotations.yaml`), sidecar(cast.slice(0, 10), generated.quotes, 20));
+  }
+  return { dir };
+}
+
+async function workspaceFigures(dir: string): Promise<Record<string, number>> {
+  const cliStart = performance.now();
+  const cli = spawnSync(process.execPath, ['--max-old-space-size=4096', path.join(REPO, 'bin', 'marginalia.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const cliMs = performance.now() - cliStart;
+  const files = JSON.parse(cli.stdout).files.length;
+  const time = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(REPO, 'bin', 'marginalia.js'), 'check', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const cliRssMb = Number(time.stderr.trim().split('\n').at(-1)) / 1024;
+  // The server's workspace-wide operation: rename reads and parses every sidecar.
+  const client = new LspClient();
+  await client.initialize(dir);
+  const first = path.join(dir, 'd0', 'a0.txt');
+  const text = fs.readFileSync(first, 'utf8');
+  const uri = uriOf(first);
+  const opened = client.nextDiagnostics(uri, 120_000);
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  await opened;
+  const line = text.split('\n').findIndex((l) => l.includes(' said:'));
+  const renameStart = performance.now();
+  const edit = await client.request('textDocument/rename', { textDocument: { uri }, position: { line, character: 1 }, newName: 'renamed-person' });
+  const renameMs = performance.now() - renameStart;
+  const renamedFiles = Object.keys(edit?.changes ?? {}).length;
+  const rss = rssOf(client.pid);
+  await client.shutdown();
+  return { files, cliMs, cliRssMb, renameMs, renamedFiles, serverRssMb: rss };
+}
+
+function growth(root: string): { sizes: { kb: number; ms: number }[]; aliases: { aliases: number; ms: number }[] } {
+  const sizes = [100_000, 250_000, 500_000, 1_000_000, 2_000_000].map((bytes) => {
+    const corpus = writeCorpus(root, `size-${bytes}`, bytes, 50, 4, 100);
+    return { kb: Math.round(bytes / 1000), ms: coreAnalysis(corpus) };
+  });
+  const aliases = [250, 500, 1000, 2000, 4000].map((count) => {
+    const corpus = writeCorpus(root, `aliases-${count}`, 300_000, Math.round(count / 4), 4, 100);
+    return { aliases: count, ms: coreAnalysis(corpus) };
+  });
+  return { sizes, aliases };
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-'));
+  const corpora = [
+    writeCorpus(root, '10kb', 10_000, 20, 4, 100),
+    writeCorpus(root, '1mb', 1_000_000, 500, 4, 5000),
+    ...(quick ? [] : [writeCorpus(root, '10mb', 10_000_000, 50, 4, 1000)]),
+  ];
+  const results: Record<string, Record<string, number>> = {};
+  for (const corpus of corpora) {
+    const floorMs = floor(corpus);
+    const analysisMs = coreAnalysis(corpus);
+    const server = await serverFigures(corpus, corpus.name === '10mb' ? 10 : 50, corpus.name === '10mb' ? 20 : 200);
+    results[corpus.name] = { bytes: corpus.text.length, floorMs, analysisMs, analysisRatio: analysisMs / floorMs, ...server };
+    console.error(`measured ${corpus.name}`);
+  }
+  const ws = await workspaceFigures(workspace(root, quick ? 200 : 2000).dir);
+  const grows = growth(root);
+  fs.rmSync(root, { recursive: true, force: true });
+  report(results, ws, grows);
+}
+
+function report(results: Record<string, Record<string, number>>, ws: Record<string, number>, grows: ReturnType<typeof growth>): void {
+  const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const lines = [`Machine: ${machine}`, '', '| corpus | floor (read + yaml + regex) | full analysis (× floor) | open → diagnostics | keystroke → diagnostics median / p99 | hover median / p99 | definition median / p99 | references median / p99 | server RSS |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const [name, r] of Object.entries(results)) {
+    lines.push(`| ${name} | ${ms(r.floorMs!)} ms | ${ms(r.analysisMs!)} ms (${r.analysisRatio!.toFixed(1)}×) | ${ms(r.openMs!)} ms | ${ms(r.keystrokeMedian!)} / ${ms(r.keystrokeP99!)} ms | ${ms(r.hoverMedian!)} / ${ms(r.hoverP99!)} ms | ${ms(r.definitionMedian!)} / ${ms(r.definitionP99!)} ms | ${ms(r.referencesMedian!)} / ${ms(r.referencesP99!)} ms | ${r.rssMb!.toFixed(0)} MB |`);
+  }
+  lines.push('', `Workspace of ${ws.files} annotated articles: \`marginalia check\` ${ms(ws.cliMs!)} ms, ${ws.cliRssMb!.toFixed(0)} MB peak; server rename across it (reads and parses every sidecar) ${ms(ws.renameMs!)} ms touching ${ws.renamedFiles} files, server RSS ${ws.serverRssMb!.toFixed(0)} MB.`);
+  lines.push('', '| article size | 100 KB | 250 KB | 500 KB | 1 MB | 2 MB |', '|---|---:|---:|---:|---:|---:|', `| full analysis | ${grows.sizes.map((s) => `${ms(s.ms)} ms`).join(' | ')} |`);
+  lines.push('', '| aliases (300 KB article) | 250 | 500 | 1,000 | 2,000 | 4,000 |', '|---|---:|---:|---:|---:|---:|', `| full analysis | ${grows.aliases.map((s) => `${ms(s.ms)} ms`).join(' | ')} |`);
+  for (const line of lines) console.log(line);
+  const out = path.join(REPO, 'bench', 'results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'perf.json'), JSON.stringify({ machine, results, workspace: ws, growth: grows }, null, 2) + '\n');
+}
+
+void main();
