@@ -60,25 +60,56 @@ export function runCli(args: readonly string[], cwd: string, out: (line: string)
     ...found.missing.map((file) => ({ file, severity: 'error' as const, code: 'missing-file', message: `${file} does not exist.` })),
     ...found.lonelySidecars.map((file) => ({ file, severity: 'error' as const, code: 'missing-article', message: `No article found for this sidecar: expected one of ${articleCandidatesFor(file).map((p) => path.basename(p)).join(', ')}.` })),
   ];
-  const checked: CheckedFile[] = [];
+  // One pair at a time: its report is written (or kept as JSON) and its
+  // analysis dropped, so memory does not grow with the number of articles.
+  const totals = new Totals();
+  const jsonFiles: unknown[] = [];
+  if (options.format === 'text') for (const line of textReport([], problems, cwd)) out(line);
   for (const pair of found.pairs) {
     const analysis = analyzer.analyze(pair, disk, DEFAULT_ANALYSIS_OPTIONS);
-    if (analysis) checked.push({ pair, analysis });
-    else problems.push({ file: pair.sidecar, severity: 'error', code: 'unreadable-article', message: `${pair.sidecar} could not be read.` });
+    analyzer.forget(pair.article);
+    analyzer.forget(pair.sidecar);
+    if (!analysis) {
+      const problem: FileProblem = { file: pair.sidecar, severity: 'error', code: 'unreadable-article', message: `${pair.sidecar} could not be read.` };
+      problems.push(problem);
+      if (options.format === 'text') for (const line of textReport([], [problem], cwd)) out(line);
+      continue;
+    }
+    const checked: CheckedFile = { pair, analysis };
+    totals.add(checked);
+    if (options.format === 'json') jsonFiles.push(...(jsonReport([checked], [], cwd) as { files: unknown[] }).files);
+    else for (const line of textReport([checked], [], cwd)) out(line);
   }
-  if (options.format === 'json') out(JSON.stringify(jsonReport(checked, problems, cwd), null, 2));
-  else {
-    for (const line of textReport(checked, problems, cwd)) out(line);
-    out(summary(checked, problems));
-  }
-  const failing = problems.length > 0 || checked.some((c) => c.analysis.findings.some((f) => f.severity === 'error' || f.severity === 'warning'));
-  return failing ? 1 : 0;
+  totals.addProblems(problems);
+  if (options.format === 'json') out(JSON.stringify({ files: [...jsonFiles, ...(jsonReport([], problems, cwd) as { files: unknown[] }).files] }, null, 2));
+  else out(totals.summary());
+  return totals.failing ? 1 : 0;
 }
 
-function summary(checked: readonly CheckedFile[], problems: readonly FileProblem[]): string {
-  const findings = checked.flatMap((c) => c.analysis.findings);
-  const count = (severity: string): number => findings.filter((f) => f.severity === severity).length + problems.filter((p) => p.severity === severity).length;
-  const claims = checked.flatMap((c) => c.analysis.claims);
-  const unsourced = claims.filter((c) => c.status === 'unsourced').length;
-  return `${checked.length} article(s) checked: ${claims.length} claims, ${unsourced} unsourced; ${count('error')} error(s), ${count('warning')} warning(s), ${count('information')} information.`;
+/** Counts for the closing line and the exit status, kept as the pairs go by. */
+class Totals {
+  private articles = 0;
+  private claims = 0;
+  private unsourced = 0;
+  private readonly bySeverity = new Map<string, number>();
+
+  add({ analysis }: CheckedFile): void {
+    this.articles++;
+    this.claims += analysis.claims.length;
+    this.unsourced += analysis.claims.filter((c) => c.status === 'unsourced').length;
+    for (const f of analysis.findings) this.bySeverity.set(f.severity, (this.bySeverity.get(f.severity) ?? 0) + 1);
+  }
+
+  addProblems(problems: readonly FileProblem[]): void {
+    for (const p of problems) this.bySeverity.set(p.severity, (this.bySeverity.get(p.severity) ?? 0) + 1);
+  }
+
+  get failing(): boolean {
+    return (this.bySeverity.get('error') ?? 0) + (this.bySeverity.get('warning') ?? 0) > 0;
+  }
+
+  summary(): string {
+    const n = (severity: string): number => this.bySeverity.get(severity) ?? 0;
+    return `${this.articles} article(s) checked: ${this.claims} claims, ${this.unsourced} unsourced; ${n('error')} error(s), ${n('warning')} warning(s), ${n('information')} information.`;
+  }
 }

@@ -77,9 +77,19 @@ export function findQuotations(text: string): Span[] {
     } else if (open < 0 && (ch === '\u201C' || ch === '"')) {
       open = i;
       closer = ch === '"' ? '"' : '\u201D';
-    } else if (open >= 0 && ch === '\n' && /^\n[^\S\n]*\n/.test(text.slice(i, i + 40))) {
+    } else if (open >= 0 && ch === '\n' && blankLineAt(text, i)) {
       open = -1;
     }
   }
   return spans;
+}
+
+/** Whether the line break at `i` is followed by a line of nothing but white space. */
+function blankLineAt(text: string, i: number): boolean {
+  for (let j = i + 1; j < text.length; j++) {
+    const ch = text[j]!;
+    if (ch === '\n') return true;
+    if (ch !== ' ' && ch !== '\t' && ch !== '\r' && ch !== '\u00a0') return false;
+  }
+  return false;
 }
