@@ -3,7 +3,7 @@
 // prepared separately so a caller can cache each (a keystroke in the article
 // does not re-read the sidecar, and vice versa).
 import type { AnchorResult } from './anchor';
-import { anchorAnnotations, anchorKey } from './anchorAll';
+import { anchorAnnotations } from './anchorAll';
 import { changedRegion } from './tracking';
 import type {
   Analysis,
@@ -23,7 +23,7 @@ import { resolveMentions } from './mentions';
 import { NameMatcher } from './nameMatcher';
 import { normalizeWithMap, type NormalizedText } from './normalize';
 import { parseSidecar } from './sidecar';
-import { analyzeStructure, type TextStructure } from './textStructure';
+import { analyzeStructure, updateStructure, type TextStructure } from './textStructure';
 
 export interface PreparedSidecar {
   readonly text: string;
@@ -54,15 +54,20 @@ export function prepareSidecar(text: string): PreparedSidecar {
   return { text, sidecar, matcher };
 }
 
-/** The article's normalized form is computed on first use: a keystroke that moves every anchor needs none. */
-export function prepareArticle(text: string): PreparedArticle {
+/**
+ * The article's normalized form is computed on first use: a keystroke that
+ * moves every anchor needs none. `previous`, an earlier version of the same
+ * article, lets the structure be updated around the edit instead of rebuilt.
+ */
+export function prepareArticle(text: string, previous?: PreparedArticle): PreparedArticle {
   let normalized: NormalizedText | undefined;
+  const change = previous && changedRegion(previous.text, text);
   return {
     text,
     get normalized() {
       return (normalized ??= normalizeWithMap(text));
     },
-    structure: analyzeStructure(text),
+    structure: previous && !change ? previous.structure : previous && change ? updateStructure(previous.structure, text, change) : analyzeStructure(text),
   };
 }
 
@@ -77,8 +82,8 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   const change = before && changedRegion(before.articleText, article.text);
   const anchors = anchorAnnotations(article.text, () => article.normalized, sidecar, before, change);
   const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
-    items.map((item) => {
-      const result = anchors.get(anchorKey(list, item.index))!;
+    items.map((item, at) => {
+      const result = anchors[list][at]!;
       findings.push(...anchorFindings(list, item, result));
       return { item, result };
     });
@@ -96,7 +101,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   findings.push(...sidecarOnlyFindings(sidecar));
   findings.push(...claims.flatMap((c) => unsourcedFindings(c, options.unsourcedClaimSeverity)));
   if (options.reportAmbiguousMentions) findings.push(...ambiguousMentionFindings(mentions, sidecar));
-  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors, nameMatches };
+  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors, nameMatches, structure: article.structure };
 }
 
 function spanOf(result: AnchorResult): Span | undefined {
@@ -178,28 +183,66 @@ function duplicateClaimIds(claims: readonly Claim[]): Finding[] {
   return findings;
 }
 
-function unsourcedFindings(claim: AnchoredClaim, severity: Severity): Finding[] {
-  if (claim.status !== 'unsourced' || !claim.span) return [];
-  const message = `Unsourced claim: “${clip(claim.claim.quote, 60)}” has no source and no attribution.`;
-  const data = { kind: 'claim' as const, claimIndex: claim.claim.index };
-  return [
-    { file: 'article', span: claim.span, severity, code: 'unsourced-claim', message, data },
-    { file: 'sidecar', span: claim.claim.quoteSpan, severity, code: 'unsourced-claim', message, data },
-  ];
+interface UnsourcedParts {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly data: Finding['data'];
+  readonly inSidecar: Finding;
 }
 
+const unsourcedCache = new WeakMap<Claim, UnsourcedParts>();
+
+/** The sidecar's finding and the message are made once per parsed claim: a keystroke in the article only moves the article's one. */
+function unsourcedFindings(claim: AnchoredClaim, severity: Severity): Finding[] {
+  if (claim.status !== 'unsourced' || !claim.span) return [];
+  let parts = unsourcedCache.get(claim.claim);
+  if (!parts || parts.severity !== severity) {
+    const message = `Unsourced claim: “${clip(claim.claim.quote, 60)}” has no source and no attribution.`;
+    const data = { kind: 'claim' as const, claimIndex: claim.claim.index };
+    parts = { severity, message, data, inSidecar: { file: 'sidecar', span: claim.claim.quoteSpan, severity, code: 'unsourced-claim', message, data } };
+    unsourcedCache.set(claim.claim, parts);
+  }
+  return [{ file: 'article', span: claim.span, severity, code: 'unsourced-claim', message: parts.message, data: parts.data }, parts.inSidecar];
+}
+
+/** Candidates named in an ambiguous-mention message; the rest are counted. */
+const NAMED_CANDIDATES = 3;
+
 function ambiguousMentionFindings(mentions: readonly Mention[], sidecar: Sidecar): Finding[] {
-  const nameOf = (id: string): string => sidecar.entities.get(id)?.name ?? id;
-  return mentions
-    .filter((m) => !m.certain)
-    .map((m) => ({
-      file: 'article' as const,
+  const findings: Finding[] = [];
+  for (const m of mentions) {
+    if (m.certain) continue;
+    findings.push({
+      file: 'article',
       span: m.span,
-      severity: 'information' as const,
-      code: 'ambiguous-mention' as const,
-      message: `“${m.text}” could be ${m.candidates.map(nameOf).join(' or ')}; the context does not settle it (guessed ${nameOf(m.entityId)}). Pin it under 'mentions'.`,
-      data: { kind: 'mention' as const, candidates: m.candidates, articleSpan: m.span },
-    }));
+      severity: 'information',
+      code: 'ambiguous-mention',
+      message: ambiguityMessage(m, sidecar),
+      data: { kind: 'mention', candidates: m.candidates, articleSpan: m.span },
+    });
+  }
+  return findings;
+}
+
+/** Messages by candidate list (the name matcher shares one list per name), guess and text. */
+const ambiguityMessages = new WeakMap<Sidecar, WeakMap<readonly string[], Map<string, string>>>();
+
+function ambiguityMessage(m: Mention, sidecar: Sidecar): string {
+  let bySidecar = ambiguityMessages.get(sidecar);
+  if (!bySidecar) ambiguityMessages.set(sidecar, (bySidecar = new WeakMap()));
+  let byCandidates = bySidecar.get(m.candidates);
+  if (!byCandidates) bySidecar.set(m.candidates, (byCandidates = new Map()));
+  const key = `${m.entityId}\u0000${m.text}`;
+  let message = byCandidates.get(key);
+  if (message === undefined) {
+    const nameOf = (id: string): string => sidecar.entities.get(id)?.name ?? id;
+    const named = m.candidates.slice(0, NAMED_CANDIDATES).map(nameOf);
+    const others = m.candidates.length - named.length;
+    const who = others > 0 ? `${named.join(', ')} or ${others} other${others === 1 ? '' : 's'}` : named.join(' or ');
+    message = `“${m.text}” could be ${who}; the context does not settle it (guessed ${nameOf(m.entityId)}). Pin it under 'mentions'.`;
+    byCandidates.set(key, message);
+  }
+  return message;
 }
 
 /**

@@ -7,42 +7,49 @@ import { normalizeString, normalizeWithMap, type NormalizedText } from './normal
 import { findAllOccurrences } from './quoteIndex';
 import { changedRegion, changeWindow, trackAnchor, type TextChange } from './tracking';
 
+/** Each list's results, in the order of the sidecar's list. */
+export type AnchorResults = Readonly<Record<AnchorList, readonly AnchorResult[]>>;
+
 export interface PreviousAnchors {
   readonly articleText: string;
-  readonly anchors?: ReadonlyMap<string, AnchorResult>;
+  readonly anchors?: AnchorResults;
 }
 
 interface Pending {
-  readonly key: string;
+  readonly results: AnchorResult[];
+  readonly at: number;
   readonly item: Anchor;
   readonly hint?: number;
 }
 
-export function anchorKey(list: AnchorList, index: number): string {
-  return `${list}:${index}`;
-}
+const LISTS: readonly AnchorList[] = ['claims', 'mentions', 'notes'];
 
-/** Results by `list:index`. `normalized` is only computed when something must be searched. */
-export function anchorAnnotations(text: string, normalized: () => NormalizedText, sidecar: Sidecar, previous?: PreviousAnchors, change = previous && changedRegion(previous.articleText, text)): Map<string, AnchorResult> {
-  const results = new Map<string, AnchorResult>();
+/** `normalized` is only computed when something must be searched. */
+export function anchorAnnotations(text: string, normalized: () => NormalizedText, sidecar: Sidecar, previous?: PreviousAnchors, change = previous && changedRegion(previous.articleText, text)): AnchorResults {
+  const results: Record<AnchorList, AnchorResult[]> = { claims: [], mentions: [], notes: [] };
   const pending: Pending[] = [];
   const window = change && changeWindow(text, change, longestQuote(sidecar));
-  const lists = [['claims', sidecar.claims], ['mentions', sidecar.mentions], ['notes', sidecar.notes]] as const;
-  for (const [list, items] of lists) {
-    for (const item of items) {
-      const key = anchorKey(list, item.index);
-      const before = previous?.anchors?.get(key);
+  for (const list of LISTS) {
+    const items: readonly Anchor[] = sidecar[list];
+    const listResults = results[list];
+    const previousResults = previous?.anchors?.[list];
+    for (let at = 0; at < items.length; at++) {
+      const item = items[at]!;
+      const before = previousResults?.[at];
       const tracked = before && (change && window ? trackAnchor(before, change, normalizedQuote(item), window) : before);
-      const local = !tracked && before && change ? reanchorNearby(text, before, change, item) : undefined;
-      if (tracked ?? local) results.set(key, (tracked ?? local)!);
-      else pending.push({ key, item, hint: before && change ? hintAfter(before, change) : undefined });
+      const found = tracked ?? (before && change ? reanchorNearby(text, before, change, item) : undefined);
+      if (found) listResults.push(found);
+      else {
+        listResults.push({ status: 'orphaned' });
+        pending.push({ results: listResults, at, item, hint: before && change ? hintAfter(before, change) : undefined });
+      }
     }
   }
   if (pending.length === 0) return results;
   const article = normalized();
   const quotes = pending.map((p) => normalizedQuote(p.item));
   const occurrences = findAllOccurrences(article.text, quotes);
-  pending.forEach((p, i) => results.set(p.key, findAnchor(article, p.item, p.hint, occurrences.get(quotes[i]!))));
+  pending.forEach((p, i) => (p.results[p.at] = findAnchor(article, p.item, p.hint, occurrences.get(quotes[i]!))));
   return results;
 }
 

@@ -148,8 +148,16 @@ function nearestContext(drafts: readonly Draft[], index: number, structure: Text
 
 /** The candidate named most often; dominant when named at least half again as often as any other. */
 function mainSubject(candidates: readonly string[], subjects: Map<string, number>): { entityId: string; dominant: boolean } {
-  const ranked = [...candidates].sort((a, b) => (subjects.get(b) ?? 0) - (subjects.get(a) ?? 0));
-  const first = subjects.get(ranked[0]!) ?? 0;
-  const second = subjects.get(ranked[1]!) ?? 0;
-  return { entityId: ranked[0]!, dominant: first > 0 && first >= 1.5 * second };
+  let entityId = candidates[0]!;
+  let first = -1;
+  let second = 0;
+  for (const candidate of candidates) {
+    const count = subjects.get(candidate) ?? 0;
+    if (count > first) {
+      second = Math.max(first, 0);
+      first = count;
+      entityId = candidate;
+    } else second = Math.max(second, count);
+  }
+  return { entityId, dominant: first > 0 && first >= 1.5 * second };
 }

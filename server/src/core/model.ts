@@ -185,8 +185,10 @@ export interface Analysis {
   readonly notes: readonly AnchoredAnnotation<Note>[];
   readonly pins: readonly AnchoredAnnotation<MentionPin>[];
   readonly findings: readonly Finding[];
-  /** Each annotation's anchoring, by `list:index`, kept for tracking the next edit. */
-  readonly anchors?: ReadonlyMap<string, import('./anchor').AnchorResult>;
+  /** Each annotation's anchoring, in the sidecar's list order, kept for tracking the next edit. */
+  readonly anchors?: import('./anchorAll').AnchorResults;
+  /** Paragraphs, sentences and quotations of the article. */
+  readonly structure?: import('./textStructure').TextStructure;
   /** Every name matched in the article, before resolution, kept for the next edit. */
   readonly nameMatches?: readonly import('./nameMatcher').NameMatch[];
 }

@@ -66,20 +66,13 @@ export function normalizeWithMap(original: string): NormalizedText {
   return { original, text: parts.join(''), starts: starts.subarray(0, n + 1) };
 }
 
+const WHITESPACE_RUNS = new RegExp(`${WHITESPACE.source}+`, 'g');
+const SINGLE_QUOTES_ALL = new RegExp(SINGLE_QUOTES.source, 'g');
+const DOUBLE_QUOTES_ALL = new RegExp(DOUBLE_QUOTES.source, 'g');
+
 /** Normalizes a short string (a quote, prefix or suffix) without an offset map. */
 export function normalizeString(s: string): string {
-  let out = '';
-  let inSpace = false;
-  for (const ch of s) {
-    if (isSpace(ch)) {
-      if (!inSpace) out += ' ';
-      inSpace = true;
-    } else {
-      out += normalizeChar(ch);
-      inSpace = false;
-    }
-  }
-  return out;
+  return s.replace(WHITESPACE_RUNS, ' ').replace(SINGLE_QUOTES_ALL, "'").replace(DOUBLE_QUOTES_ALL, '"');
 }
 
 /**

@@ -29,7 +29,7 @@ export class PairAnalyzer {
   private article(filePath: string, text: string): PreparedArticle {
     const cached = this.articles.get(filePath);
     if (cached && cached.text === text) return cached;
-    const prepared = prepareArticle(text);
+    const prepared = prepareArticle(text, cached);
     this.articles.set(filePath, prepared);
     return prepared;
   }

@@ -10,7 +10,7 @@ export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
   const found = ctx.analysisFor(uri);
   if (!found || found.file !== 'article') return [];
   const { analysis } = found;
-  const structure = analyzeStructure(analysis.articleText);
+  const structure = analysis.structure ?? analyzeStructure(analysis.articleText);
   const byParagraph = new Map<number, { claims: number; unsourced: number; start: number }>();
   for (const claim of analysis.claims) {
     if (!claim.span) continue;

@@ -2,6 +2,7 @@
 // to the client's status bar. Refreshes are coalesced: many changes in one
 // tick analyse each pair once.
 import type { Diagnostic } from 'vscode-languageserver';
+import type { Analysis, Finding } from '../core/model';
 import { articleCandidatesFor, isArticlePath, isSidecarPath } from '../core/pairing';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { ServerContext } from './context';
@@ -14,7 +15,8 @@ export class DiagnosticsPublisher {
   /** URIs that were last given non-empty diagnostics, to clear them when a pair goes away. */
   private readonly published = new Set<string>();
   /** What each URI was last sent, to skip sending the same list again (a keystroke in the article rarely changes the sidecar's). */
-  private readonly lastSent = new Map<string, string>();
+  private readonly lastSent = new Map<string, readonly Diagnostic[]>();
+  private readonly sidecarDiagnostics = new WeakMap<Finding, Diagnostic>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -60,7 +62,7 @@ export class DiagnosticsPublisher {
     if (!result) return;
     const { analysis } = result;
     const byFile = { article: [] as Diagnostic[], sidecar: [] as Diagnostic[] };
-    for (const finding of analysis.findings) byFile[finding.file].push(toDiagnostic(analysis, finding));
+    for (const finding of analysis.findings) byFile[finding.file].push(finding.file === 'sidecar' ? this.sidecarDiagnostic(analysis, finding) : toDiagnostic(analysis, finding));
     this.publish(workspace.uriFor(pair.article), byFile.article, true);
     this.publish(workspace.uriFor(pair.sidecar), byFile.sidecar, true);
     const status: StatusParams = {
@@ -71,6 +73,17 @@ export class DiagnosticsPublisher {
       orphaned: analysis.claims.filter((c) => c.status === 'orphaned' || c.status === 'ambiguous').length,
     };
     void this.ctx.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  /**
+   * A finding object in the sidecar belongs to one parsed sidecar text (the
+   * core reuses them while only the article changes), so its diagnostic is
+   * made once: a keystroke in the article converts and compares nothing there.
+   */
+  private sidecarDiagnostic(analysis: Analysis, finding: Finding): Diagnostic {
+    let diagnostic = this.sidecarDiagnostics.get(finding);
+    if (!diagnostic) this.sidecarDiagnostics.set(finding, (diagnostic = toDiagnostic(analysis, finding)));
+    return diagnostic;
   }
 
   /** An article without a sidecar has nothing to say; a sidecar without an article says so. */
@@ -92,11 +105,27 @@ export class DiagnosticsPublisher {
   /** Paired files always get their (possibly empty) list; others only to clear an earlier one. */
   private publish(uri: string, diagnostics: Diagnostic[], always = false): void {
     if (!always && diagnostics.length === 0 && !this.published.has(uri)) return;
-    const signature = diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.message}`).join('\n');
-    if (this.lastSent.get(uri) === signature) return;
-    this.lastSent.set(uri, signature);
+    const last = this.lastSent.get(uri);
+    if (last && sameDiagnostics(last, diagnostics)) return;
+    this.lastSent.set(uri, diagnostics);
     if (diagnostics.length === 0) this.published.delete(uri);
     else this.published.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics });
   }
+}
+
+/** Same list as far as the editor shows it (compared field by field: no string is built per keystroke). */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || !sameRange(x.range, y.range)) return false;
+  }
+  return true;
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
