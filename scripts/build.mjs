@@ -9,6 +9,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/main.ts', out: 'dist/server.js', external: [] },
   { in: 'server/src/cli.ts', out: 'dist/cli.js', external: [] },
+  { in: 'server/src/node/indexWorker.ts', out: 'dist/indexWorker.js', external: [] },
 ];
 
 let failed = false;

@@ -14,6 +14,15 @@ export interface StatusParams {
   readonly orphaned: number;
 }
 
+/** Server → client notification: the workspace index is built (for workspace symbol search and rename). */
+export const INDEXED_NOTIFICATION = 'marginalia/indexed';
+export interface IndexedParams {
+  readonly sidecars: number;
+  readonly ms: number;
+  readonly workers: number;
+  readonly skipped: number;
+}
+
 /**
  * Server-side commands (workspace/executeCommand). The server applies the
  * resulting edit through workspace/applyEdit, so it is one undoable step.

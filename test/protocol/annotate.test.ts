@@ -65,6 +65,15 @@ test('the sidecar info lists sources and entities for the pickers', async () => 
   assert.deepEqual(info.entities, [{ id: 'son', name: 'Ahmad Massoud', type: 'person' }]);
 });
 
+test('workspace symbol search finds the entity in every sidecar, from the index built at start', async () => {
+  const indexed = await client.waitFor((n) => n.method === 'marginalia/indexed');
+  assert.ok(indexed.params.sidecars >= 2, JSON.stringify(indexed.params));
+  const symbols = await client.request('workspace/symbol', { query: 'massoud' });
+  const found = symbols.map((s: any) => `${s.name} @ ${path.relative(dir, new URL(s.location.uri).pathname)}:${s.location.range.start.line} (${s.containerName})`).sort();
+  assert.deepEqual(found, ['Ahmad Massoud @ a.annotations.yaml:2 (a · person · son)', 'Ahmad Massoud @ b/b.annotations.yaml:1 (b · person · son)']);
+  assert.deepEqual(await client.request('workspace/symbol', { query: 'nobody-by-that-name' }), []);
+});
+
 test('rename on a mention renames the entity id in every sidecar of the workspace', async () => {
   const uri = uriOf(file('a.txt'));
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: ARTICLE } });

@@ -3,9 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isArticlePath, isSidecarPath, pairOf, type Pair } from '../core/pairing';
 import type { DiskFiles } from '../node/diskFiles';
+import { walkFiles } from '../node/walk';
 import type { PairAnalyzer } from '../core/pairAnalysis';
-
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
 
 export interface FoundFiles {
   readonly pairs: Pair[];
@@ -37,7 +36,7 @@ export function findPairs(inputs: readonly string[], disk: DiskFiles, analyzer: 
     const absolute = path.resolve(input);
     const stat = statOrUndefined(absolute);
     if (!stat) found.missing.push(input);
-    else if (stat.isDirectory()) walk(absolute, visitFile);
+    else if (stat.isDirectory()) walkFiles(absolute, visitFile);
     else visitFile(absolute);
   }
   found.pairs.sort((a, b) => a.article.localeCompare(b.article));
@@ -49,21 +48,5 @@ function statOrUndefined(p: string): fs.Stats | undefined {
     return fs.statSync(p);
   } catch {
     return undefined;
-  }
-}
-
-function walk(dir: string, visit: (file: string) => void): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full, visit);
-    } else if (entry.isFile()) visit(full);
   }
 }

@@ -1,7 +1,5 @@
 // Rename (F2) of an entity or source id, on the id in a sidecar or on a
-// mention in an article, across every sidecar of the workspace.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// mention in an article, across every sidecar of the workspace that names it.
 import { ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import { LineIndex } from '../core/lineIndex';
 import { mentionAt, sidecarTargetAt } from '../core/locate';
@@ -9,10 +7,9 @@ import type { Sidecar } from '../core/model';
 import type { ReferenceTarget } from '../core/navigation';
 import { isSidecarPath } from '../core/pairing';
 import { checkNewId, idSpans } from '../core/rename';
+import type { WorkspaceIndex } from '../node/workspaceIndex';
 import type { ServerContext } from './context';
 import { offsetOf, rangeOf } from './convert';
-
-const SKIPPED = new Set(['node_modules', '.git', 'out', 'dist']);
 
 /** The id under the cursor and the range to show in the rename box. */
 function renameTarget(ctx: ServerContext, uri: string, position: Position): { target: ReferenceTarget; range: Range } | undefined {
@@ -34,10 +31,14 @@ export function prepareRename(ctx: ServerContext, uri: string, position: Positio
   return found ? { range: found.range, placeholder: found.target.id } : null;
 }
 
-export function rename(ctx: ServerContext, uri: string, position: Position, newName: string): WorkspaceEdit | ResponseError<void> | null {
+/** Reads only the sidecars the workspace index says define or use the id, and the open ones. */
+export async function rename(ctx: ServerContext, index: WorkspaceIndex, uri: string, position: Position, newName: string): Promise<WorkspaceEdit | ResponseError<void> | null> {
   const found = renameTarget(ctx, uri, position);
   if (!found) return null;
-  const sidecars = workspaceSidecars(ctx).map((p) => ({ path: p, read: ctx.workspace.read(p) }));
+  const candidates = new Set([...(await index.sidecarsUsing(found.target.kind, found.target.id)), ...ctx.workspace.openPaths().filter(isSidecarPath)]);
+  const here = ctx.analysisFor(uri);
+  if (here) candidates.add(here.pair.sidecar);
+  const sidecars = [...candidates].map((p) => ({ path: p, read: ctx.workspace.read(p) }));
   const parsed: { path: string; text: string; sidecar: Sidecar }[] = sidecars.flatMap(({ path: p, read }) => (read.ok ? [{ path: p, text: read.text, sidecar: ctx.workspace.analyzer.sidecar(p, read.text).sidecar }] : []));
   const check = checkNewId(parsed.map((p) => p.sidecar), found.target, newName);
   if (!check.ok) return new ResponseError(-32803, check.message);
@@ -49,26 +50,4 @@ export function rename(ctx: ServerContext, uri: string, position: Position, newN
     changes[ctx.workspace.uriFor(p)] = spans.map((span) => ({ range: lines.rangeOf(span), newText: newName }));
   }
   return { changes };
-}
-
-/** Every sidecar under the workspace folders, and every open one. */
-function workspaceSidecars(ctx: ServerContext): string[] {
-  const found = new Set(ctx.workspace.openPaths().filter(isSidecarPath));
-  for (const root of ctx.roots) walk(root, (file) => found.add(file), 0);
-  return [...found];
-}
-
-function walk(dir: string, visit: (file: string) => void, depth: number): void {
-  if (depth > 12) return;
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !SKIPPED.has(entry.name) && !entry.name.startsWith('.')) walk(full, visit, depth + 1);
-    else if (entry.isFile() && isSidecarPath(full)) visit(full);
-  }
 }

@@ -1,8 +1,13 @@
 // Wires the LSP connection to the handlers. No analysis here.
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isSidecarPath } from '../core/pairing';
+import { summarizeSidecar } from '../core/sidecarSummary';
 import { DiskFiles } from '../node/diskFiles';
-import { ARTICLE_OUTLINE_REQUEST, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AddNewSourceArgs, type AnnotateArgs } from '../protocol';
+import { WorkspaceIndex } from '../node/workspaceIndex';
+import { ARTICLE_OUTLINE_REQUEST, INDEXED_NOTIFICATION, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AddNewSourceArgs, type AnnotateArgs, type IndexedParams } from '../protocol';
 import { annotate, articleOutline, sidecarInfo } from './annotate';
 import { addNewSource, codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -14,6 +19,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import * as features from './features';
 import { uriToPath } from './paths';
 import { Workspace } from './workspace';
+import { workspaceSymbols } from './workspaceSymbols';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -23,6 +29,11 @@ export function startServer(connection: Connection): void {
   ctx = new ServerContext(connection, workspace);
   const context = ctx;
   const diagnostics = new DiagnosticsPublisher(context);
+  // The worker is bundled beside the server (dist/indexWorker.js) and compiled beside this file's folder in tests.
+  const index = new WorkspaceIndex((file) => {
+    const read = workspace.read(file);
+    return read.ok ? summarizeSidecar(read.text, workspace.analyzer.sidecar(file, read.text).sidecar) : undefined;
+  }, [path.join(__dirname, 'indexWorker.js'), path.join(__dirname, '..', 'node', 'indexWorker.js')].find((p) => fs.existsSync(p)));
   let canPullConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -31,7 +42,17 @@ export function startServer(connection: Connection): void {
     context.roots = folders.flatMap((uri) => uriToPath(uri) ?? []);
     return { capabilities: capabilities(), serverInfo: { name: 'marginalia-language-server', version: '0.1.0' } };
   });
-  connection.onInitialized(() => void pullSettings());
+  connection.onInitialized(() => void pullSettings().then(buildIndex));
+
+  async function buildIndex(): Promise<void> {
+    try {
+      const stats: IndexedParams = await index.build(context.roots, context.settings.maxArticleBytes);
+      connection.console.info(`Marginalia: indexed ${stats.sidecars} sidecars in ${Math.round(stats.ms)} ms (${stats.workers || 'no'} worker threads).`);
+      void connection.sendNotification(INDEXED_NOTIFICATION, stats);
+    } catch (error) {
+      connection.console.error(`Marginalia: indexing the workspace failed: ${(error as Error).stack ?? error}`);
+    }
+  }
 
   async function pullSettings(): Promise<void> {
     if (!canPullConfiguration) return;
@@ -56,7 +77,11 @@ export function startServer(connection: Connection): void {
     diagnostics.resend(e.document.uri);
     schedule(workspace.opened(e.document.uri));
   });
-  documents.onDidChangeContent((e) => schedule(uriToPath(e.document.uri)));
+  documents.onDidChangeContent((e) => {
+    const filePath = uriToPath(e.document.uri);
+    if (filePath && isSidecarPath(filePath)) index.invalidate(filePath);
+    schedule(filePath);
+  });
   documents.onDidClose((e) => schedule(workspace.closed(e.document.uri)));
   documents.onDidSave((e) => void refreshDriftedQuotes(context, connection, e.document.uri).catch((error: Error) => connection.console.error(`Marginalia: ${error.message}`)));
   connection.onDidChangeWatchedFiles((params) => {
@@ -64,6 +89,7 @@ export function startServer(connection: Connection): void {
       const filePath = uriToPath(change.uri);
       if (!filePath) continue;
       workspace.changedOnDisk(filePath);
+      index.invalidate(filePath);
       schedule(filePath);
     }
   });
@@ -81,7 +107,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p) => guard(() => [...codeActions(context, p), ...selectionActions(p)], []));
   connection.onCodeLens((p) => guard(() => codeLenses(context, p.textDocument.uri), []));
   connection.onPrepareRename((p) => guard(() => prepareRename(context, p.textDocument.uri, p.position), null));
-  connection.onRenameRequest((p) => guard(() => rename(context, p.textDocument.uri, p.position, p.newName), null));
+  connection.onRenameRequest((p) => guardAsync(() => rename(context, index, p.textDocument.uri, p.position, p.newName), null));
+  connection.onWorkspaceSymbol((p) => guardAsync(() => workspaceSymbols(index, workspace, p.query), []));
   connection.onRequest(SIDECAR_INFO_REQUEST, (p: { uri: string }) => guard(() => sidecarInfo(context, p.uri), null));
   connection.onRequest(ARTICLE_OUTLINE_REQUEST, (p: { uri: string }) => guard(() => articleOutline(context, p.uri), null));
   connection.onExecuteCommand(async (p) => {
@@ -105,6 +132,15 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  async function guardAsync<T>(handler: () => Promise<T>, empty: T): Promise<T> {
+    try {
+      return await handler();
+    } catch (error) {
+      connection.console.error(`Marginalia: ${(error as Error).stack ?? error}`);
+      return empty;
+    }
+  }
+
   documents.listen(connection);
   connection.listen();
 }
@@ -121,6 +157,7 @@ function capabilities(): InitializeResult['capabilities'] {
     codeActionProvider: { codeActionKinds: ['quickfix', ANNOTATE_KIND] },
     codeLensProvider: {},
     renameProvider: { prepareProvider: true },
+    workspaceSymbolProvider: true,
     executeCommandProvider: { commands: [SERVER_COMMANDS.addNewSource, SERVER_COMMANDS.annotate] },
   };
 }
