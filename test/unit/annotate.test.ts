@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { annotationSpan, newSidecarText, planAnnotation, unitFor, type AnnotationRequest } from '../../server/src/core/annotate';
 import { analyze, prepareArticle, prepareSidecar } from '../../server/src/core/analyze';
-import { checkNewId, idSpans } from '../../server/src/core/rename';
+import { idSpans, planRename } from '../../server/src/core/rename';
+import { summarizeSidecar } from '../../server/src/core/sidecarSummary';
 import { parseSidecar } from '../../server/src/core/sidecar';
 import { cursor, joinLines } from './helpers';
 
@@ -109,9 +110,20 @@ test('rename: the definition and every use of an id', () => {
   assert.deepEqual(spans.map((s) => `${s.start}:${text.slice(s.start, s.end)}`), [`${text.indexOf('son:')}:son`, `${text.indexOf('attributed-to: son') + 15}:son`, `${text.lastIndexOf('son')}:son`]);
 });
 
-test('rename: new ids must be valid and free', () => {
-  const sidecar = parseSidecar(joinLines('entities:', '  son: {name: A, type: person}', '  father: {name: B, type: person}'));
-  assert.equal(checkNewId([sidecar], { kind: 'entity', id: 'son' }, 'ahmad-massoud').ok, true);
-  assert.equal(checkNewId([sidecar], { kind: 'entity', id: 'son' }, 'father').ok, false);
-  assert.equal(checkNewId([sidecar], { kind: 'entity', id: 'son' }, 'has space').ok, false);
+test('rename: new ids must be valid and free where the old one is used; every sidecar that names it is edited', () => {
+  const indexed = (file: string, ...lines: string[]) => {
+    const text = joinLines(...lines);
+    return { file, summary: summarizeSidecar(text, parseSidecar(text)) };
+  };
+  const sidecars = [
+    indexed('a', 'entities:', '  son: {name: A, type: person}', '  father: {name: B, type: person}'),
+    indexed('b', 'claims:', '  - {quote: x, attributed-to: son}'),
+    indexed('c', 'entities:', '  other: {name: C, type: person}'),
+  ];
+  const son = { kind: 'entity', id: 'son' } as const;
+  const plan = planRename(sidecars, son, 'ahmad-massoud');
+  assert.deepEqual(plan.ok && plan.edits.map((e) => `${e.file}:${e.ranges.map((r) => `${r.start.line}.${r.start.character}`).join(',')}`), ['a:1.2', 'b:1.30']);
+  assert.deepEqual(planRename(sidecars, son, 'father'), { ok: false, message: "A entity 'father' already exists where 'son' is used." });
+  assert.equal(planRename(sidecars, son, 'other').ok, true, 'taken only where son is not used');
+  assert.equal(planRename(sidecars, son, 'has space').ok, false);
 });

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseSidecar } from '../../server/src/core/sidecar';
 import { summarizeSidecar, symbolScore, type IndexedSymbol } from '../../server/src/core/sidecarSummary';
+import { stampOf } from '../../server/src/node/summarizeFiles';
 import { WorkspaceIndex } from '../../server/src/node/workspaceIndex';
 import { REPO } from '../support/mentionAccuracy';
 import { joinLines } from './helpers';
@@ -33,7 +34,8 @@ test('summarizeSidecar: entities and sources with where their ids are, and every
       ['source', 'bbc', 'BBC News', 'BBC', [], { line: 2, character: 2 }],
     ],
   );
-  assert.deepEqual([...summary.ids].sort(), ['entity:son', 'entity:taliban', 'source:bbc', 'source:reuters']);
+  assert.deepEqual(Object.keys(summary.idRanges).sort(), ['entity:son', 'entity:taliban', 'source:bbc', 'source:reuters']);
+  assert.deepEqual(summary.idRanges['source:bbc']!.map((r) => r.start), [{ line: 2, character: 2 }, { line: 10, character: 14 }]);
 });
 
 test('symbolScore: name prefix, then substring or alias, then id, then characters in order', () => {
@@ -59,7 +61,7 @@ function workspaceOf(files: Record<string, string>): string {
   return dir;
 }
 
-const fromDisk = (file: string) => (fs.existsSync(file) ? summarizeSidecar(fs.readFileSync(file, 'utf8'), parseSidecar(fs.readFileSync(file, 'utf8'))) : undefined);
+const fromDisk = (file: string) => (fs.existsSync(file) ? { summary: summarizeSidecar(fs.readFileSync(file, 'utf8'), parseSidecar(fs.readFileSync(file, 'utf8'))), stamp: stampOf(file) } : undefined);
 const WORKER = path.join(__dirname, '..', '..', 'server', 'src', 'node', 'indexWorker.js');
 
 for (const [how, worker] of [['in this thread', undefined], ['in worker threads', WORKER]] as const) {
@@ -73,7 +75,11 @@ for (const [how, worker] of [['in this thread', undefined], ['in worker threads'
     assert.equal(stats.workers > 0, worker !== undefined);
     assert.deepEqual((await index.search('massoud', 10)).map((h) => [path.basename(h.file), h.symbol.id]), [['a.annotations.yaml', 'son']]);
     assert.equal((await index.search('Person 11', 10))[0]?.symbol.id, 'p11');
-    assert.deepEqual((await index.sidecarsUsing('source', 'reuters')).map((f) => path.basename(f)), ['a.annotations.yaml']);
+    assert.deepEqual((await index.sidecarsUsing('source', 'reuters')).map((s) => path.basename(s.file)), ['a.annotations.yaml']);
+    // Changed on disk with no word to the index: a rename still sees the new text.
+    fs.writeFileSync(path.join(dir, 'desk', '3.annotations.yaml'), '# moved down\nentities:\n  p3: {name: Person 3, type: person}\n  extra: {name: E, type: other}\n');
+    fs.utimesSync(path.join(dir, 'desk', '3.annotations.yaml'), new Date(), new Date(Date.now() + 5000));
+    assert.deepEqual((await index.sidecarsUsing('entity', 'p3')).map((s) => s.summary.idRanges['entity:p3']![0]!.start.line), [2]);
     fs.writeFileSync(path.join(dir, 'desk', '7.annotations.yaml'), 'entities:\n  p7: {name: Renamed Person, type: person}\n');
     fs.rmSync(path.join(dir, 'a.annotations.yaml'));
     index.invalidate(path.join(dir, 'desk', '7.annotations.yaml'));

@@ -1,12 +1,13 @@
 // Renaming an entity or source id: every place a sidecar defines or uses it.
 // Ids are shared by convention across the sidecars of a workspace (the same
-// person in several articles), so the caller passes every sidecar it knows.
+// person in several articles), so the caller passes every sidecar it knows,
+// as the workspace index summarizes them.
+import type { Range } from './lineIndex';
 import type { Sidecar, Span } from './model';
 import type { ReferenceTarget } from './navigation';
+import { definesId, idKey, type SidecarSummary } from './sidecarSummary';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-export type RenameCheck = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /** The spans of one sidecar that name the id: its definition and every use. */
 export function idSpans(sidecar: Sidecar, target: ReferenceTarget): Span[] {
@@ -15,8 +16,26 @@ export function idSpans(sidecar: Sidecar, target: ReferenceTarget): Span[] {
   return defined ? [defined.idSpan, ...uses] : uses;
 }
 
-export function checkNewId(sidecars: readonly Sidecar[], target: ReferenceTarget, newId: string): RenameCheck {
-  if (!ID_PATTERN.test(newId)) return { ok: false, message: `'${newId}' is not a valid id: use letters, digits, '.', '_' and '-', starting with a letter or digit.` };
-  const taken = sidecars.some((s) => (target.kind === 'entity' ? s.entities.has(newId) : s.sources.has(newId)) && idSpans(s, target).length > 0);
-  return taken ? { ok: false, message: `A ${target.kind} '${newId}' already exists where '${target.id}' is used.` } : { ok: true };
+export interface IndexedSidecar {
+  readonly file: string;
+  readonly summary: SidecarSummary;
+}
+
+export type RenamePlan = { readonly ok: true; readonly edits: { readonly file: string; readonly ranges: readonly Range[] }[] } | { readonly ok: false; readonly message: string };
+
+/** The rename from the workspace index: every place each sidecar writes the id, unless the new id is taken where it is used. */
+export function planRename(sidecars: readonly IndexedSidecar[], target: ReferenceTarget, newId: string): RenamePlan {
+  if (!ID_PATTERN.test(newId)) return { ok: false, message: invalidIdMessage(newId) };
+  const key = idKey(target.kind, target.id);
+  const using = sidecars.filter((s) => (s.summary.idRanges[key]?.length ?? 0) > 0);
+  if (newId !== target.id && using.some((s) => definesId(s.summary, target.kind, newId))) return { ok: false, message: takenMessage(target, newId) };
+  return { ok: true, edits: using.map((s) => ({ file: s.file, ranges: s.summary.idRanges[key]! })) };
+}
+
+function invalidIdMessage(newId: string): string {
+  return `'${newId}' is not a valid id: use letters, digits, '.', '_' and '-', starting with a letter or digit.`;
+}
+
+function takenMessage(target: ReferenceTarget, newId: string): string {
+  return `A ${target.kind} '${newId}' already exists where '${target.id}' is used.`;
 }

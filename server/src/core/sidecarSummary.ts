@@ -1,6 +1,6 @@
 // What the workspace index keeps of each sidecar: its entities and sources
-// (for workspace symbol search) and the ids it defines or uses (so a rename
-// reads only the sidecars that name the id). Small and plain, so it can be
+// (for workspace symbol search) and where it writes each id it defines or
+// uses (so a rename edits the workspace without parsing it again). Small and plain, so it can be
 // made in a worker thread and sent back, and thousands fit in memory.
 import { LineIndex, type Range } from './lineIndex';
 import type { Sidecar } from './model';
@@ -21,8 +21,8 @@ export interface IndexedSymbol {
 
 export interface SidecarSummary {
   readonly symbols: readonly IndexedSymbol[];
-  /** `kind:id` of every id the sidecar defines or uses. */
-  readonly ids: readonly string[];
+  /** For `kind:id` of every id the sidecar defines or uses: where it is written, the definition first. */
+  readonly idRanges: Readonly<Record<string, readonly Range[]>>;
 }
 
 export function idKey(kind: IdKind, id: string): string {
@@ -34,9 +34,15 @@ export function summarizeSidecar(text: string, sidecar: Sidecar): SidecarSummary
   const symbols: IndexedSymbol[] = [];
   for (const e of sidecar.entities.values()) symbols.push({ kind: 'entity', id: e.id, name: e.name || e.id, detail: e.type, aliases: e.aliases.map((a) => a.value), range: lines.rangeOf(e.idSpan) });
   for (const s of sidecar.sources.values()) symbols.push({ kind: 'source', id: s.id, name: s.title || s.id, detail: s.publisher ?? '', aliases: [], range: lines.rangeOf(s.idSpan) });
-  const ids = new Set(symbols.map((s) => idKey(s.kind, s.id)));
-  for (const use of sidecar.idUses) ids.add(idKey(use.kind, use.id));
-  return { symbols, ids: [...ids] };
+  const idRanges: Record<string, Range[]> = {};
+  for (const s of symbols) idRanges[idKey(s.kind, s.id)] = [s.range];
+  for (const use of sidecar.idUses) (idRanges[idKey(use.kind, use.id)] ??= []).push(lines.rangeOf(use.span));
+  return { symbols, idRanges };
+}
+
+/** Whether the sidecar defines the id (not only uses it). */
+export function definesId(summary: SidecarSummary, kind: IdKind, id: string): boolean {
+  return summary.symbols.some((s) => s.kind === kind && s.id === id);
 }
 
 /**

@@ -1,12 +1,9 @@
 // Rename (F2) of an entity or source id, on the id in a sidecar or on a
 // mention in an article, across every sidecar of the workspace that names it.
 import { ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import { LineIndex } from '../core/lineIndex';
 import { mentionAt, sidecarTargetAt } from '../core/locate';
-import type { Sidecar } from '../core/model';
 import type { ReferenceTarget } from '../core/navigation';
-import { isSidecarPath } from '../core/pairing';
-import { checkNewId, idSpans } from '../core/rename';
+import { idSpans, planRename } from '../core/rename';
 import type { WorkspaceIndex } from '../node/workspaceIndex';
 import type { ServerContext } from './context';
 import { offsetOf, rangeOf } from './convert';
@@ -31,23 +28,16 @@ export function prepareRename(ctx: ServerContext, uri: string, position: Positio
   return found ? { range: found.range, placeholder: found.target.id } : null;
 }
 
-/** Reads only the sidecars the workspace index says define or use the id, and the open ones. */
+/** From the workspace index: the sidecars that name the id, and where, without parsing them again. */
 export async function rename(ctx: ServerContext, index: WorkspaceIndex, uri: string, position: Position, newName: string): Promise<WorkspaceEdit | ResponseError<void> | null> {
   const found = renameTarget(ctx, uri, position);
   if (!found) return null;
-  const candidates = new Set([...(await index.sidecarsUsing(found.target.kind, found.target.id)), ...ctx.workspace.openPaths().filter(isSidecarPath)]);
+  // The sidecar at hand may lie outside the workspace folders.
   const here = ctx.analysisFor(uri);
-  if (here) candidates.add(here.pair.sidecar);
-  const sidecars = [...candidates].map((p) => ({ path: p, read: ctx.workspace.read(p) }));
-  const parsed: { path: string; text: string; sidecar: Sidecar }[] = sidecars.flatMap(({ path: p, read }) => (read.ok ? [{ path: p, text: read.text, sidecar: ctx.workspace.analyzer.sidecar(p, read.text).sidecar }] : []));
-  const check = checkNewId(parsed.map((p) => p.sidecar), found.target, newName);
-  if (!check.ok) return new ResponseError(-32803, check.message);
+  if (here) index.invalidate(here.pair.sidecar);
+  const plan = planRename(await index.sidecarsUsing(found.target.kind, found.target.id), found.target, newName);
+  if (!plan.ok) return new ResponseError(-32803, plan.message);
   const changes: NonNullable<WorkspaceEdit['changes']> = {};
-  for (const { path: p, text, sidecar } of parsed) {
-    const spans = idSpans(sidecar, found.target);
-    if (spans.length === 0) continue;
-    const lines = new LineIndex(text);
-    changes[ctx.workspace.uriFor(p)] = spans.map((span) => ({ range: lines.rangeOf(span), newText: newName }));
-  }
+  for (const { file, ranges } of plan.edits) changes[ctx.workspace.uriFor(file)] = ranges.map((range) => ({ range, newText: newName }));
   return { changes };
 }

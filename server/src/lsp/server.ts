@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { isSidecarPath } from '../core/pairing';
 import { summarizeSidecar } from '../core/sidecarSummary';
 import { DiskFiles } from '../node/diskFiles';
+import { stampOf } from '../node/summarizeFiles';
 import { WorkspaceIndex } from '../node/workspaceIndex';
 import { ARTICLE_OUTLINE_REQUEST, INDEXED_NOTIFICATION, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AddNewSourceArgs, type AnnotateArgs, type IndexedParams } from '../protocol';
 import { annotate, articleOutline, sidecarInfo } from './annotate';
@@ -31,8 +32,9 @@ export function startServer(connection: Connection): void {
   const diagnostics = new DiagnosticsPublisher(context);
   // The worker is bundled beside the server (dist/indexWorker.js) and compiled beside this file's folder in tests.
   const index = new WorkspaceIndex((file) => {
+    const stamp = workspace.documentFor(file) ? undefined : stampOf(file);
     const read = workspace.read(file);
-    return read.ok ? summarizeSidecar(read.text, workspace.analyzer.sidecar(file, read.text).sidecar) : undefined;
+    return read.ok ? { summary: summarizeSidecar(read.text, workspace.analyzer.sidecar(file, read.text).sidecar), stamp } : undefined;
   }, [path.join(__dirname, 'indexWorker.js'), path.join(__dirname, '..', 'node', 'indexWorker.js')].find((p) => fs.existsSync(p)));
   let canPullConfiguration = false;
 
@@ -75,14 +77,21 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     diagnostics.resend(e.document.uri);
-    schedule(workspace.opened(e.document.uri));
+    const filePath = workspace.opened(e.document.uri);
+    if (filePath) index.invalidate(filePath);
+    schedule(filePath);
   });
   documents.onDidChangeContent((e) => {
     const filePath = uriToPath(e.document.uri);
     if (filePath && isSidecarPath(filePath)) index.invalidate(filePath);
     schedule(filePath);
   });
-  documents.onDidClose((e) => schedule(workspace.closed(e.document.uri)));
+  documents.onDidClose((e) => {
+    // The buffer's unsaved text is gone: the disk decides again.
+    const filePath = workspace.closed(e.document.uri);
+    if (filePath) index.invalidate(filePath);
+    schedule(filePath);
+  });
   documents.onDidSave((e) => void refreshDriftedQuotes(context, connection, e.document.uri).catch((error: Error) => connection.console.error(`Marginalia: ${error.message}`)));
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {

@@ -6,8 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { isSidecarPath } from '../core/pairing';
+import type { IndexedSidecar } from '../core/rename';
 import { idKey, symbolScore, type IdKind, type IndexedSymbol, type SidecarSummary } from '../core/sidecarSummary';
-import { summarizeFiles, type IndexedFile, type IndexRequest } from './summarizeFiles';
+import { sameStamp, stampOf, summarizeFiles, type FileStamp, type IndexedFile, type IndexRequest } from './summarizeFiles';
 import { walkFiles } from './walk';
 
 export interface IndexStats {
@@ -16,6 +17,12 @@ export interface IndexStats {
   readonly workers: number;
   /** Sidecars that could not be read (they are indexed when opened). */
   readonly skipped: number;
+}
+
+export interface Summarized {
+  readonly summary: SidecarSummary;
+  /** Set when read from disk: a summary whose file has changed since is made again before a rename uses it. */
+  readonly stamp?: FileStamp;
 }
 
 export interface SymbolHit {
@@ -28,7 +35,7 @@ const BATCH = 50;
 const MAX_WORKERS = 4;
 
 export class WorkspaceIndex {
-  private readonly summaries = new Map<string, SidecarSummary>();
+  private readonly summaries = new Map<string, Summarized>();
   private readonly stale = new Set<string>();
   private building: Promise<IndexStats> = Promise.resolve({ sidecars: 0, ms: 0, workers: 0, skipped: 0 });
 
@@ -38,7 +45,7 @@ export class WorkspaceIndex {
    * it cannot run, the index is built in this thread, a batch per tick.
    */
   constructor(
-    private readonly summarize: (file: string) => SidecarSummary | undefined,
+    private readonly summarize: (file: string) => Summarized | undefined,
     private readonly workerScript?: string,
   ) {}
 
@@ -64,7 +71,7 @@ export class WorkspaceIndex {
     await this.building;
     this.refreshStale();
     const scored: { hit: SymbolHit; score: number }[] = [];
-    for (const [file, summary] of this.summaries) {
+    for (const [file, { summary }] of this.summaries) {
       for (const symbol of summary.symbols) {
         const score = symbolScore(symbol, query);
         if (score > 0) scored.push({ hit: { file, symbol }, score });
@@ -74,18 +81,25 @@ export class WorkspaceIndex {
     return scored.slice(0, limit).map((s) => s.hit);
   }
 
-  /** The sidecars that define or use an id. */
-  async sidecarsUsing(kind: IdKind, id: string): Promise<string[]> {
+  /**
+   * The sidecars that define or use an id, with where they write it. Every
+   * summary read from disk is checked against its file first (one stat each),
+   * so an edit made outside the editor is never overwritten from an old summary.
+   */
+  async sidecarsUsing(kind: IdKind, id: string): Promise<IndexedSidecar[]> {
     await this.building;
+    for (const [file, entry] of this.summaries) if (entry.stamp && !sameStamp(entry.stamp, stampOf(file))) this.stale.add(file);
     this.refreshStale();
     const key = idKey(kind, id);
-    return [...this.summaries].filter(([, summary]) => summary.ids.includes(key)).map(([file]) => file);
+    const using: IndexedSidecar[] = [];
+    for (const [file, { summary }] of this.summaries) if (summary.idRanges[key]) using.push({ file, summary });
+    return using;
   }
 
   private refreshStale(): void {
     for (const file of this.stale) {
-      const summary = this.summarize(file);
-      if (summary) this.summaries.set(file, summary);
+      const summarized = this.summarize(file);
+      if (summarized) this.summaries.set(file, summarized);
       else this.summaries.delete(file);
     }
     this.stale.clear();
@@ -101,8 +115,9 @@ export class WorkspaceIndex {
     const results = workers > 0 ? await inWorkers(batches, this.workerScript!, workers).catch(() => inThisThread(batches)) : await inThisThread(batches);
     let skipped = 0;
     for (const result of results) {
-      if ('summary' in result) this.summaries.set(result.file, result.summary);
-      else skipped++;
+      // A sidecar edited in the editor while the index was built keeps its newer summary.
+      if ('summary' in result && !this.stale.has(result.file)) this.summaries.set(result.file, { summary: result.summary, stamp: result.stamp });
+      else if (!('summary' in result)) skipped++;
     }
     return { sidecars: this.summaries.size, ms: performance.now() - start, workers, skipped };
   }
