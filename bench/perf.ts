@@ -169,12 +169,20 @@ async function workspaceFigures(dir: string): Promise<Record<string, number>> {
   const files = JSON.parse(cli.stdout).files.length;
   const time = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(REPO, 'bin', 'marginalia.js'), 'check', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const cliRssMb = Number(time.stderr.trim().split('\n').at(-1)) / 1024;
-  // The server indexes the workspace when it starts: from `initialized` to its `marginalia/indexed`.
-  const client = new LspClient();
-  const indexStart = performance.now();
-  await client.initialize(dir);
-  const indexed = await client.waitFor((n) => n.method === 'marginalia/indexed', 300_000);
-  const indexMs = performance.now() - indexStart;
+  // The server indexes the workspace when it starts: from `initialize` to its
+  // `marginalia/indexed`; first with an empty index cache, then restarted on it.
+  const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-cache-'));
+  const startIndexed = async (): Promise<{ client: LspClient; ms: number; params: Record<string, number> }> => {
+    const started = new LspClient();
+    const start = performance.now();
+    await started.initialize(dir, cacheDirectory);
+    const indexed = await started.waitFor((n) => n.method === 'marginalia/indexed', 300_000);
+    return { client: started, ms: performance.now() - start, params: indexed.params };
+  };
+  const cold = await startIndexed();
+  await cold.client.shutdown();
+  const warm = await startIndexed();
+  const client = warm.client;
   const indexRssMb = rssOf(client.pid);
   const symbolStart = performance.now();
   const symbols = await client.request('workspace/symbol', { query: 'karim' });
@@ -192,7 +200,8 @@ async function workspaceFigures(dir: string): Promise<Record<string, number>> {
   const renamedFiles = Object.keys(edit?.changes ?? {}).length;
   const rss = rssOf(client.pid);
   await client.shutdown();
-  return { files, cliMs, cliRssMb, indexMs, indexedSidecars: indexed.params.sidecars, indexWorkers: indexed.params.workers, indexRssMb, symbolMs, symbols: symbols.length, renameMs, renamedFiles, serverRssMb: rss };
+  fs.rmSync(cacheDirectory, { recursive: true, force: true });
+  return { files, cliMs, cliRssMb, indexMs: cold.ms, warmIndexMs: warm.ms, indexedSidecars: cold.params.sidecars!, indexWorkers: cold.params.workers!, indexRssMb, symbolMs, symbols: symbols.length, renameMs, renamedFiles, serverRssMb: rss };
 }
 
 function growth(root: string): { sizes: { kb: number; ms: number }[]; aliases: { aliases: number; ms: number }[] } {
@@ -239,7 +248,8 @@ function report(results: Record<string, Record<string, number>>, ws: Record<stri
     '',
     `| workspace of ${ws.files} annotated articles | time | memory |`,
     '|---|---:|---:|',
-    `| server indexes it at start (${ws.indexedSidecars} sidecars, ${ws.indexWorkers} worker threads) | ${ms(ws.indexMs!)} ms | ${ws.indexRssMb!.toFixed(0)} MB RSS |`,
+    `| server indexes it at start (${ws.indexedSidecars} sidecars parsed in ${ws.indexWorkers} worker threads) | ${ms(ws.indexMs!)} ms | |`,
+    `| server restarts on its index cache (only changed sidecars parsed) | ${ms(ws.warmIndexMs!)} ms | ${ws.indexRssMb!.toFixed(0)} MB RSS |`,
     `| workspace symbol search (${ws.symbols} hits) | ${ms(ws.symbolMs!)} ms | |`,
     `| rename an entity used in ${ws.renamedFiles} sidecars | ${ms(ws.renameMs!)} ms | ${ws.serverRssMb!.toFixed(0)} MB RSS after |`,
     `| \`marginalia check\` (full analysis of every pair) | ${ms(ws.cliMs!)} ms | ${ws.cliRssMb!.toFixed(0)} MB peak |`,

@@ -10,6 +10,7 @@ const entries = [
   { in: 'server/src/main.ts', out: 'dist/server.js', external: [] },
   { in: 'server/src/cli.ts', out: 'dist/cli.js', external: [] },
   { in: 'server/src/node/indexWorker.ts', out: 'dist/indexWorker.js', external: [] },
+  { in: 'server/src/cli/checkWorker.ts', out: 'dist/checkWorker.js', external: [] },
 ];
 
 let failed = false;

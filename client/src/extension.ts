@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/protocol';
+import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from '../../server/src/protocol';
 import { registerAnnotateCommands } from './annotate';
 import { registerCommands } from './commands';
 import { ArticleOutlineProvider } from './outlineTree';
@@ -53,6 +53,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{annotations.yaml,md,markdown,txt}'),
     },
     outputChannel: output,
+    initializationOptions: { cacheDirectory: context.storageUri?.fsPath } satisfies InitializationOptions,
   };
   return new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
 }

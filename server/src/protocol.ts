@@ -14,11 +14,19 @@ export interface StatusParams {
   readonly orphaned: number;
 }
 
+/** What the client may pass in `initialize`. */
+export interface InitializationOptions {
+  /** A folder of the user's to keep the workspace index in between sessions (VS Code: the workspace's storage). Default: ~/.cache/marginalia. */
+  readonly cacheDirectory?: string;
+}
+
 /** Server → client notification: the workspace index is built (for workspace symbol search and rename). */
 export const INDEXED_NOTIFICATION = 'marginalia/indexed';
 export interface IndexedParams {
   readonly sidecars: number;
   readonly ms: number;
+  /** Sidecars parsed; the rest came unchanged from the index cache. */
+  readonly parsed: number;
   readonly workers: number;
   readonly skipped: number;
 }

@@ -2,6 +2,8 @@
 // frames JSON-RPC messages, answers the server's requests like an editor
 // would (configuration, applyEdit), and records notifications.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -33,10 +35,12 @@ export class LspClient {
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
-  async initialize(rootPath: string): Promise<Json> {
+  /** `cacheDirectory`: where the server keeps its workspace index; by default a new folder of this client's. */
+  async initialize(rootPath: string, cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-'))): Promise<Json> {
     const result = await this.request('initialize', {
       processId: process.pid,
       rootUri: uriOf(rootPath),
+      initializationOptions: { cacheDirectory },
       capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } },
     });
     this.notify('initialized', {});

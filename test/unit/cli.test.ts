@@ -3,7 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { checkInOrder } from '../../server/src/cli/checkInOrder';
+import { findPairs } from '../../server/src/cli/findPairs';
 import { runCli } from '../../server/src/cli/main';
+import { DiskFiles } from '../../server/src/node/diskFiles';
 
 function tempTree(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cli-'));
@@ -14,35 +17,35 @@ function tempTree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-function run(args: string[], cwd: string): { code: number; out: string[]; err: string[] } {
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(args, cwd, (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(args, cwd, (l) => out.push(l), (l) => err.push(l));
   return { code, out, err };
 }
 
 const SIDECAR = 'claims:\n  - quote: Kabul fell\n';
 
-test('cli: prints file:line:column severity code message and exits 1 on a warning', () => {
+test('cli: prints file:line:column severity code message and exits 1 on a warning', async () => {
   const dir = tempTree({ 'a/story.txt': 'Title\n\nKabul fell on 15 August.', 'a/story.annotations.yaml': SIDECAR });
-  const { code, out } = run(['check'], dir);
+  const { code, out } = await run(['check'], dir);
   assert.equal(code, 1);
   assert.ok(out.includes(path.join('a', 'story.txt') + ':3:1 warning unsourced-claim Unsourced claim: “Kabul fell” has no source and no attribution.'), out.join('\n'));
   assert.ok(out.includes(path.join('a', 'story.annotations.yaml') + ':2:12 warning unsourced-claim Unsourced claim: “Kabul fell” has no source and no attribution.'), out.join('\n'));
   assert.match(out.at(-1)!, /1 article\(s\) checked: 1 claims, 1 unsourced; 0 error\(s\), 2 warning\(s\)/);
 });
 
-test('cli: exits 0 when everything is sourced', () => {
+test('cli: exits 0 when everything is sourced', async () => {
   const dir = tempTree({ 'story.md': 'Kabul fell.', 'story.annotations.yaml': 'sources:\n  s: {title: S}\nclaims:\n  - {quote: Kabul fell, sources: [s]}\n' });
-  assert.equal(run(['check', '.'], dir).code, 0);
+  assert.equal((await run(['check', '.'], dir)).code, 0);
 });
 
-test('cli: --format json gives LSP ranges, mentions and claims', () => {
+test('cli: --format json gives LSP ranges, mentions and claims', async () => {
   const dir = tempTree({
     'story.txt': 'Ahmad Massoud spoke.\nKabul fell.',
     'story.annotations.yaml': 'entities:\n  am: {name: Ahmad Massoud, type: person}\nclaims:\n  - {id: k, quote: Kabul fell}\n',
   });
-  const { code, out } = run(['check', '--format', 'json'], dir);
+  const { code, out } = await run(['check', '--format', 'json'], dir);
   assert.equal(code, 1);
   const report = JSON.parse(out.join('\n'));
   const [file] = report.files;
@@ -53,7 +56,7 @@ test('cli: --format json gives LSP ranges, mentions and claims', () => {
   assert.ok(file.diagnostics.some((d: { code: string; file: string }) => d.code === 'unsourced-claim' && d.file === 'story.txt'));
 });
 
-test('cli: bad input gets a clear message, never a crash', () => {
+test('cli: bad input gets a clear message, never a crash', async () => {
   const dir = tempTree({
     'lonely.annotations.yaml': SIDECAR,
     'binary.txt': Buffer.from([0, 1, 2, 3, 0, 255]),
@@ -65,7 +68,7 @@ test('cli: bad input gets a clear message, never a crash', () => {
     'empty.txt': '',
     'empty.annotations.yaml': '',
   });
-  const { code, out } = run(['check'], dir);
+  const { code, out } = await run(['check'], dir);
   assert.equal(code, 1);
   const text = out.join('\n');
   assert.match(text, /lonely\.annotations\.yaml:1:1 error missing-article No article found for this sidecar: expected one of lonely\.md, lonely\.markdown, lonely\.txt\./);
@@ -75,13 +78,36 @@ test('cli: bad input gets a clear message, never a crash', () => {
   assert.doesNotMatch(text, /empty\./);
 });
 
-test('cli: a missing path and a usage error', () => {
+test('cli: a missing path and a usage error', async () => {
   const dir = tempTree({});
-  const missing = run(['check', 'nope'], dir);
+  const missing = await run(['check', 'nope'], dir);
   assert.equal(missing.code, 1);
   assert.match(missing.out.join('\n'), /nope:1:1 error missing-file/);
-  const usage = run(['check', '--format', 'xml'], dir);
+  const usage = await run(['check', '--format', 'xml'], dir);
   assert.equal(usage.code, 2);
   assert.match(usage.err.join('\n'), /--format takes text or json, not xml/);
-  assert.equal(run(['frobnicate'], dir).code, 2);
+  assert.equal((await run(['frobnicate'], dir)).code, 2);
+});
+
+test('cli: many pairs are checked in worker threads, with the same report in the same order as in one thread', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 80; i++) {
+    files[`desk${i % 3}/story${String(i).padStart(2, '0')}.txt`] = `Kabul fell on day ${i}.\n\nThe valley held.`;
+    files[`desk${i % 3}/story${String(i).padStart(2, '0')}.annotations.yaml`] = `claims:\n  - quote: Kabul fell on day ${i}\n${i % 2 ? '  - quote: not in the article\n' : ''}`;
+  }
+  const dir = tempTree(files);
+  const pairs = findPairs([dir], new DiskFiles()).pairs;
+  const outcomes = async (worker: string) => {
+    const seen: string[][] = [];
+    await checkInOrder({ pairs, format: 'text', cwd: dir }, (o) => seen.push([...o.lines]), worker);
+    return seen;
+  };
+  const inWorkers = await outcomes(path.join(__dirname, '..', '..', 'server', 'src', 'cli', 'checkWorker.js'));
+  assert.equal(inWorkers.length, 80);
+  assert.deepEqual(inWorkers, await outcomes('/no/such/worker.js'));
+  assert.match(inWorkers[79]![0]!, /^desk2\/story77\.txt:1:1 warning unsourced-claim/);
+  const json = await run(['check', '.', '--format', 'json'], dir);
+  const parsed = JSON.parse(json.out.join('\n'));
+  assert.equal(parsed.files.length, 80);
+  assert.equal(json.out.join('\n'), JSON.stringify(parsed, null, 2));
 });

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseSidecar } from '../../server/src/core/sidecar';
 import { summarizeSidecar, symbolScore, type IndexedSymbol } from '../../server/src/core/sidecarSummary';
+import { cacheFileFor } from '../../server/src/node/indexCache';
 import { stampOf } from '../../server/src/node/summarizeFiles';
 import { WorkspaceIndex } from '../../server/src/node/workspaceIndex';
 import { REPO } from '../support/mentionAccuracy';
@@ -97,3 +98,25 @@ test('WorkspaceIndex over the samples: every sample sidecar, the son and the fat
   const names = new Set((await index.search('Massoud', 500)).map((h) => h.symbol.name));
   assert.ok(names.has('Ahmad Massoud') && names.has('Ahmad Shah Massoud'), [...names].join(', '));
 });
+
+test('WorkspaceIndex cache: a restart parses only the sidecars that changed; a broken cache is ignored', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 30; i++) files[`${i}.annotations.yaml`] = `entities:\n  p${i}: {name: Person ${i}, type: person}\n`;
+  const dir = workspaceOf(files);
+  const cacheFile = cacheFileFor(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-')), [dir]);
+  const build = () => new WorkspaceIndex(fromDisk).build([dir], 1 << 20, cacheFile);
+  assert.deepEqual(pick(await build()), { sidecars: 30, parsed: 30 });
+  assert.deepEqual(pick(await build()), { sidecars: 30, parsed: 0 });
+  fs.writeFileSync(path.join(dir, '4.annotations.yaml'), 'entities:\n  p4: {name: Someone Else, type: person}\n');
+  fs.utimesSync(path.join(dir, '4.annotations.yaml'), new Date(), new Date(Date.now() + 5000));
+  fs.rmSync(path.join(dir, '5.annotations.yaml'));
+  const index = new WorkspaceIndex(fromDisk);
+  assert.deepEqual(pick(await index.build([dir], 1 << 20, cacheFile)), { sidecars: 29, parsed: 1 });
+  assert.equal((await index.search('someone', 5))[0]?.symbol.id, 'p4');
+  fs.writeFileSync(cacheFile, '{"version": 1, "entries": {"x": 3}');
+  assert.deepEqual(pick(await build()), { sidecars: 29, parsed: 29 });
+});
+
+function pick(stats: { sidecars: number; parsed: number }): { sidecars: number; parsed: number } {
+  return { sidecars: stats.sidecars, parsed: stats.parsed };
+}

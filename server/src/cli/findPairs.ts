@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { isArticlePath, isSidecarPath, pairOf, type Pair } from '../core/pairing';
 import type { DiskFiles } from '../node/diskFiles';
 import { walkFiles } from '../node/walk';
-import type { PairAnalyzer } from '../core/pairAnalysis';
+import { parseSidecar } from '../core/sidecar';
 
 export interface FoundFiles {
   readonly pairs: Pair[];
@@ -14,12 +14,15 @@ export interface FoundFiles {
   readonly missing: string[];
 }
 
-export function findPairs(inputs: readonly string[], disk: DiskFiles, analyzer: PairAnalyzer): FoundFiles {
+export function findPairs(inputs: readonly string[], disk: DiskFiles): FoundFiles {
   const found: FoundFiles = { pairs: [], lonelySidecars: [], missing: [] };
   const seen = new Set<string>();
+  // Only a sidecar that may have a top-level `article:` key is parsed here;
+  // the pair's analysis parses it again later, one pair at a time.
   const declared = (sidecar: string): string | undefined => {
     const read = disk.read(sidecar);
-    return read.ok ? analyzer.sidecar(sidecar, read.text).sidecar.article?.value : undefined;
+    disk.forget(sidecar);
+    return read.ok && mayDeclareArticle(read.text) ? parseSidecar(read.text).article?.value : undefined;
   };
   const visitFile = (file: string): void => {
     if (!isSidecarPath(file) && !isArticlePath(file)) return;
@@ -49,4 +52,9 @@ function statOrUndefined(p: string): fs.Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A top-level `article` key starts a line (block style), or the document is one flow mapping. */
+function mayDeclareArticle(text: string): boolean {
+  return /^(?:["']?article["']?[ \t]*:|\{)/m.test(text);
 }

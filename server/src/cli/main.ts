@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../core/analyze';
 import { articleCandidatesFor } from '../core/pairing';
-import { PairAnalyzer } from '../core/pairAnalysis';
 import { DiskFiles } from '../node/diskFiles';
 import { DEFAULT_SETTINGS } from '../protocol';
+import type { PairOutcome } from './checkPairs';
+import { checkInOrder } from './checkInOrder';
 import { findPairs } from './findPairs';
-import { jsonReport, textReport, type CheckedFile, type FileProblem } from './report';
+import { jsonReport, textReport, type FileProblem } from './report';
 
 const USAGE = `Usage: marginalia check [PATH...] [--format text|json]
 
@@ -39,7 +39,7 @@ function parseArgs(args: readonly string[]): Options | string {
   return { paths: paths.length > 0 ? paths : ['.'], format };
 }
 
-export function runCli(args: readonly string[], cwd: string, out: (line: string) => void, err: (line: string) => void): number {
+export async function runCli(args: readonly string[], cwd: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     out(USAGE);
     return 0;
@@ -53,37 +53,50 @@ export function runCli(args: readonly string[], cwd: string, out: (line: string)
     err(options);
     return 2;
   }
-  const disk = new DiskFiles(() => DEFAULT_SETTINGS.maxArticleBytes);
-  const analyzer = new PairAnalyzer();
-  const found = findPairs(options.paths.map((p) => path.resolve(cwd, p)), disk, analyzer);
+  const found = findPairs(options.paths.map((p) => path.resolve(cwd, p)), new DiskFiles(() => DEFAULT_SETTINGS.maxArticleBytes));
   const problems: FileProblem[] = [
     ...found.missing.map((file) => ({ file, severity: 'error' as const, code: 'missing-file', message: `${file} does not exist.` })),
     ...found.lonelySidecars.map((file) => ({ file, severity: 'error' as const, code: 'missing-article', message: `No article found for this sidecar: expected one of ${articleCandidatesFor(file).map((p) => path.basename(p)).join(', ')}.` })),
   ];
-  // One pair at a time: its report is written (or kept as JSON) and its
-  // analysis dropped, so memory does not grow with the number of articles.
   const totals = new Totals();
-  const jsonFiles: unknown[] = [];
-  if (options.format === 'text') for (const line of textReport([], problems, cwd)) out(line);
-  for (const pair of found.pairs) {
-    const analysis = analyzer.analyze(pair, disk, DEFAULT_ANALYSIS_OPTIONS);
-    analyzer.forget(pair.article);
-    analyzer.forget(pair.sidecar);
-    if (!analysis) {
-      const problem: FileProblem = { file: pair.sidecar, severity: 'error', code: 'unreadable-article', message: `${pair.sidecar} could not be read.` };
-      problems.push(problem);
-      if (options.format === 'text') for (const line of textReport([], [problem], cwd)) out(line);
-      continue;
-    }
-    const checked: CheckedFile = { pair, analysis };
-    totals.add(checked);
-    if (options.format === 'json') jsonFiles.push(...(jsonReport([checked], [], cwd) as { files: unknown[] }).files);
-    else for (const line of textReport([checked], [], cwd)) out(line);
-  }
-  totals.addProblems(problems);
-  if (options.format === 'json') out(JSON.stringify({ files: [...jsonFiles, ...(jsonReport([], problems, cwd) as { files: unknown[] }).files] }, null, 2));
-  else out(totals.summary());
+  const json = options.format === 'json' ? new JsonFilesWriter(out) : undefined;
+  if (!json) for (const line of textReport([], problems, cwd)) out(line);
+  await checkInOrder({ pairs: found.pairs, format: options.format, cwd }, (outcome) => {
+    totals.add(outcome);
+    if (outcome.problem) problems.push(outcome.problem);
+    if (json && outcome.json) json.add(outcome.json);
+    for (const line of outcome.lines) out(line);
+  });
+  totals.addProblems(problems.filter((p) => p.code !== 'unreadable-article'));
+  if (json) {
+    for (const file of (jsonReport([], problems, cwd) as { files: unknown[] }).files) json.add(file);
+    json.end();
+  } else out(totals.summary());
   return totals.failing ? 1 : 0;
+}
+
+/**
+ * The `{"files": [...]}` document written one file at a time, the same text
+ * as stringifying it whole; one file is held back for its trailing comma.
+ */
+class JsonFilesWriter {
+  private started = false;
+  private pending?: string;
+
+  constructor(private readonly out: (line: string) => void) {}
+
+  add(file: unknown): void {
+    if (!this.started) this.out('{\n  "files": [');
+    this.started = true;
+    if (this.pending !== undefined) this.out(`${this.pending},`);
+    this.pending = JSON.stringify(file, null, 2).replace(/^/gm, '    ');
+  }
+
+  end(): void {
+    if (this.pending === undefined) return this.out('{\n  "files": []\n}');
+    this.out(this.pending);
+    this.out('  ]\n}');
+  }
 }
 
 /** Counts for the closing line and the exit status, kept as the pairs go by. */
@@ -93,11 +106,11 @@ class Totals {
   private unsourced = 0;
   private readonly bySeverity = new Map<string, number>();
 
-  add({ analysis }: CheckedFile): void {
-    this.articles++;
-    this.claims += analysis.claims.length;
-    this.unsourced += analysis.claims.filter((c) => c.status === 'unsourced').length;
-    for (const f of analysis.findings) this.bySeverity.set(f.severity, (this.bySeverity.get(f.severity) ?? 0) + 1);
+  add(outcome: PairOutcome): void {
+    if (!outcome.problem) this.articles++;
+    this.claims += outcome.claims;
+    this.unsourced += outcome.unsourced;
+    for (const [severity, count] of Object.entries(outcome.bySeverity)) this.bySeverity.set(severity, (this.bySeverity.get(severity) ?? 0) + count);
   }
 
   addProblems(problems: readonly FileProblem[]): void {

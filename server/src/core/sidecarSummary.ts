@@ -53,11 +53,20 @@ export function definesId(summary: SidecarSummary, kind: IdKind, id: string): bo
 export function symbolScore(symbol: IndexedSymbol, query: string): number {
   const q = query.toLowerCase();
   if (q === '') return 1;
-  const name = symbol.name.toLowerCase();
+  const { name, id, aliases } = lowered(symbol);
   if (name.startsWith(q)) return 4;
-  if (name.includes(q) || symbol.aliases.some((a) => a.toLowerCase().includes(q))) return 3;
-  if (symbol.id.toLowerCase().includes(q)) return 2;
-  return [name, symbol.id.toLowerCase(), ...symbol.aliases.map((a) => a.toLowerCase())].some((t) => isSubsequence(q, t)) ? 1 : 0;
+  if (name.includes(q) || aliases.some((a) => a.includes(q))) return 3;
+  if (id.includes(q)) return 2;
+  return [name, id, ...aliases].some((t) => isSubsequence(q, t)) ? 1 : 0;
+}
+
+const loweredForms = new WeakMap<IndexedSymbol, { name: string; id: string; aliases: string[] }>();
+
+/** A symbol's texts in lower case, made once: a query is typed a character at a time. */
+function lowered(symbol: IndexedSymbol): { name: string; id: string; aliases: string[] } {
+  let forms = loweredForms.get(symbol);
+  if (!forms) loweredForms.set(symbol, (forms = { name: symbol.name.toLowerCase(), id: symbol.id.toLowerCase(), aliases: symbol.aliases.map((a) => a.toLowerCase()) }));
+  return forms;
 }
 
 function isSubsequence(needle: string, haystack: string): boolean {

@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { isSidecarPath } from '../core/pairing';
 import { summarizeSidecar } from '../core/sidecarSummary';
 import { DiskFiles } from '../node/diskFiles';
+import { cacheFileFor, defaultCacheDirectory } from '../node/indexCache';
 import { stampOf } from '../node/summarizeFiles';
 import { WorkspaceIndex } from '../node/workspaceIndex';
-import { ARTICLE_OUTLINE_REQUEST, INDEXED_NOTIFICATION, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AddNewSourceArgs, type AnnotateArgs, type IndexedParams } from '../protocol';
+import { ARTICLE_OUTLINE_REQUEST, INDEXED_NOTIFICATION, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AddNewSourceArgs, type AnnotateArgs, type IndexedParams, type InitializationOptions } from '../protocol';
 import { annotate, articleOutline, sidecarInfo } from './annotate';
 import { addNewSource, codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -37,19 +38,22 @@ export function startServer(connection: Connection): void {
     return read.ok ? { summary: summarizeSidecar(read.text, workspace.analyzer.sidecar(file, read.text).sidecar), stamp } : undefined;
   }, [path.join(__dirname, 'indexWorker.js'), path.join(__dirname, '..', 'node', 'indexWorker.js')].find((p) => fs.existsSync(p)));
   let canPullConfiguration = false;
+  let cacheDirectory = defaultCacheDirectory();
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     context.roots = folders.flatMap((uri) => uriToPath(uri) ?? []);
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    cacheDirectory = typeof options.cacheDirectory === 'string' && options.cacheDirectory ? options.cacheDirectory : defaultCacheDirectory();
     return { capabilities: capabilities(), serverInfo: { name: 'marginalia-language-server', version: '0.1.0' } };
   });
   connection.onInitialized(() => void pullSettings().then(buildIndex));
 
   async function buildIndex(): Promise<void> {
     try {
-      const stats: IndexedParams = await index.build(context.roots, context.settings.maxArticleBytes);
-      connection.console.info(`Marginalia: indexed ${stats.sidecars} sidecars in ${Math.round(stats.ms)} ms (${stats.workers || 'no'} worker threads).`);
+      const stats: IndexedParams = await index.build(context.roots, context.settings.maxArticleBytes, cacheFileFor(cacheDirectory, context.roots));
+      connection.console.info(`Marginalia: indexed ${stats.sidecars} sidecars in ${Math.round(stats.ms)} ms (${stats.parsed} parsed, the rest unchanged since the last session; ${stats.workers || 'no'} worker threads).`);
       void connection.sendNotification(INDEXED_NOTIFICATION, stats);
     } catch (error) {
       connection.console.error(`Marginalia: indexing the workspace failed: ${(error as Error).stack ?? error}`);

@@ -4,16 +4,19 @@
 // and queried by workspace symbol search and rename.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { isSidecarPath } from '../core/pairing';
 import type { IndexedSidecar } from '../core/rename';
 import { idKey, symbolScore, type IdKind, type IndexedSymbol, type SidecarSummary } from '../core/sidecarSummary';
 import { sameStamp, stampOf, summarizeFiles, type FileStamp, type IndexedFile, type IndexRequest } from './summarizeFiles';
+import { readIndexCache, writeIndexCache, type CachedSummary } from './indexCache';
 import { walkFiles } from './walk';
+import { runInWorkers } from './workerPool';
 
 export interface IndexStats {
   readonly sidecars: number;
   readonly ms: number;
+  /** Sidecars parsed now; the others were unchanged since the cache was written. */
+  readonly parsed: number;
   readonly workers: number;
   /** Sidecars that could not be read (they are indexed when opened). */
   readonly skipped: number;
@@ -37,7 +40,7 @@ const MAX_WORKERS = 4;
 export class WorkspaceIndex {
   private readonly summaries = new Map<string, Summarized>();
   private readonly stale = new Set<string>();
-  private building: Promise<IndexStats> = Promise.resolve({ sidecars: 0, ms: 0, workers: 0, skipped: 0 });
+  private building: Promise<IndexStats> = Promise.resolve({ sidecars: 0, ms: 0, parsed: 0, workers: 0, skipped: 0 });
 
   /**
    * `summarize`: a sidecar's summary from its current text (open buffer or
@@ -49,8 +52,9 @@ export class WorkspaceIndex {
     private readonly workerScript?: string,
   ) {}
 
-  build(roots: readonly string[], maxBytes: number): Promise<IndexStats> {
-    this.building = this.index(roots, maxBytes);
+  /** `cacheFile`: where the index is kept between sessions (none: always built from scratch). */
+  build(roots: readonly string[], maxBytes: number, cacheFile?: string): Promise<IndexStats> {
+    this.building = this.index(roots, maxBytes, cacheFile);
     return this.building;
   }
 
@@ -77,7 +81,8 @@ export class WorkspaceIndex {
         if (score > 0) scored.push({ hit: { file, symbol }, score });
       }
     }
-    scored.sort((a, b) => b.score - a.score || a.hit.symbol.name.localeCompare(b.hit.symbol.name) || a.hit.file.localeCompare(b.hit.file));
+    const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    scored.sort((a, b) => b.score - a.score || byText(a.hit.symbol.name, b.hit.symbol.name) || byText(a.hit.file, b.hit.file));
     return scored.slice(0, limit).map((s) => s.hit);
   }
 
@@ -105,12 +110,20 @@ export class WorkspaceIndex {
     this.stale.clear();
   }
 
-  private async index(roots: readonly string[], maxBytes: number): Promise<IndexStats> {
+  private async index(roots: readonly string[], maxBytes: number, cacheFile?: string): Promise<IndexStats> {
     const start = performance.now();
-    const files: string[] = [];
-    for (const root of roots) walkFiles(root, (file) => isSidecarPath(file) && files.push(file));
+    const cached = cacheFile ? readIndexCache(cacheFile) : new Map<string, CachedSummary>();
+    const toParse: string[] = [];
+    for (const root of roots) {
+      walkFiles(root, (file) => {
+        if (!isSidecarPath(file)) return;
+        const entry = cached.get(file);
+        if (entry && sameStamp(entry.stamp, stampOf(file))) this.summaries.set(file, entry);
+        else toParse.push(file);
+      });
+    }
     const batches: IndexRequest[] = [];
-    for (let i = 0; i < files.length; i += BATCH) batches.push({ files: files.slice(i, i + BATCH), maxBytes });
+    for (let i = 0; i < toParse.length; i += BATCH) batches.push({ files: toParse.slice(i, i + BATCH), maxBytes });
     const workers = batches.length > 1 && this.workerScript && fs.existsSync(this.workerScript) ? Math.min(MAX_WORKERS, os.availableParallelism(), batches.length) : 0;
     const results = workers > 0 ? await inWorkers(batches, this.workerScript!, workers).catch(() => inThisThread(batches)) : await inThisThread(batches);
     let skipped = 0;
@@ -119,7 +132,19 @@ export class WorkspaceIndex {
       if ('summary' in result && !this.stale.has(result.file)) this.summaries.set(result.file, { summary: result.summary, stamp: result.stamp });
       else if (!('summary' in result)) skipped++;
     }
-    return { sidecars: this.summaries.size, ms: performance.now() - start, workers, skipped };
+    if (cacheFile && (toParse.length > 0 || cached.size !== this.summaries.size)) this.saveCache(cacheFile);
+    return { sidecars: this.summaries.size, ms: performance.now() - start, parsed: toParse.length, workers, skipped };
+  }
+
+  /** Only summaries made from disk are kept: an unsaved buffer's is not what the file says. */
+  private saveCache(cacheFile: string): void {
+    const entries = new Map<string, CachedSummary>();
+    for (const [file, entry] of this.summaries) if (entry.stamp) entries.set(file, { stamp: entry.stamp, summary: entry.summary });
+    try {
+      writeIndexCache(cacheFile, entries);
+    } catch {
+      // A cache that cannot be written only costs the next start its time.
+    }
   }
 }
 
@@ -133,25 +158,8 @@ async function inThisThread(batches: readonly IndexRequest[]): Promise<IndexedFi
   return results;
 }
 
-function inWorkers(batches: readonly IndexRequest[], script: string, count: number): Promise<IndexedFile[]> {
+async function inWorkers(batches: readonly IndexRequest[], script: string, count: number): Promise<IndexedFile[]> {
   const results: IndexedFile[] = [];
-  let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script));
-  const drain = (worker: Worker): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const send = (): void => {
-        if (next < batches.length) worker.postMessage(batches[next++]);
-        else resolve();
-      };
-      worker.on('message', (batch: IndexedFile[]) => {
-        results.push(...batch);
-        send();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`index worker exited with ${code}`))));
-      send();
-    });
-  return Promise.all(workers.map(drain))
-    .then(() => results)
-    .finally(() => Promise.all(workers.map((w) => w.terminate())));
+  await runInWorkers<IndexRequest, IndexedFile[]>(script, batches, count, (_, batch) => results.push(...batch));
+  return results;
 }
