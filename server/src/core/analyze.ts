@@ -4,7 +4,7 @@
 // does not re-read the sidecar, and vice versa).
 import type { AnchorResult } from './anchor';
 import { anchorAnnotations } from './anchorAll';
-import { changedRegion } from './tracking';
+import { changedRegion, type TextChange } from './tracking';
 import type {
   Analysis,
   Anchor,
@@ -35,6 +35,8 @@ export interface PreparedArticle {
   readonly text: string;
   readonly normalized: NormalizedText;
   readonly structure: TextStructure;
+  /** The edit from the version it was prepared from, found once for both the structure and the anchors. */
+  readonly edit?: { readonly from: string; readonly change: TextChange | undefined };
 }
 
 export interface AnalysisOptions {
@@ -68,6 +70,7 @@ export function prepareArticle(text: string, previous?: PreparedArticle): Prepar
       return (normalized ??= normalizeWithMap(text));
     },
     structure: previous && !change ? previous.structure : previous && change ? updateStructure(previous.structure, text, change) : analyzeStructure(text),
+    edit: previous && { from: previous.text, change },
   };
 }
 
@@ -79,7 +82,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   const { sidecar } = prepared;
   const findings: Finding[] = [...sidecar.findings];
   const before = previous?.sidecarText === prepared.text ? previous : undefined;
-  const change = before && changedRegion(before.articleText, article.text);
+  const change = before && (article.edit?.from === before.articleText ? article.edit.change : changedRegion(before.articleText, article.text));
   const anchors = anchorAnnotations(article.text, () => article.normalized, sidecar, before, change);
   const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
     items.map((item, at) => {

@@ -5,7 +5,7 @@
 // have duplicated) are searched for again.
 import type { AnchorResult } from './anchor';
 import type { Span } from './model';
-import { normalizeString } from './normalize';
+import { normalizeWithMap, toOriginalSpan, type NormalizedText } from './normalize';
 
 export interface TextChange {
   /** Start of the changed region (same in both texts). */
@@ -43,18 +43,38 @@ function commonSuffix(a: string, b: string, max: number): number {
   return tail;
 }
 
-/** The normalized text around a change, wide enough to hold any quote that overlaps it. */
-export function changeWindow(newText: string, change: TextChange, longestQuote: number): string {
-  return normalizeString(newText.slice(Math.max(0, change.start - longestQuote - 1), Math.min(newText.length, change.newEnd + longestQuote + 1)));
+/** The normalized text around a change, wide enough to hold any quote that overlaps it, and where it starts. */
+export interface ChangeWindow {
+  readonly normalized: NormalizedText;
+  readonly from: number;
+  readonly change: TextChange;
+}
+
+export function changeWindow(newText: string, change: TextChange, longestQuote: number): ChangeWindow {
+  const from = Math.max(0, change.start - longestQuote - 1);
+  return { normalized: normalizeWithMap(newText.slice(from, Math.min(newText.length, change.newEnd + longestQuote + 1))), from, change };
+}
+
+/**
+ * Whether the edit wrote the (normalized) quote anew: an occurrence in the
+ * window that overlaps the inserted text, or spans the place of a deletion.
+ * Occurrences beside the edit existed before it and were already weighed.
+ */
+function writtenByEdit(window: ChangeWindow, quote: string): boolean {
+  const { normalized, from, change } = window;
+  for (let at = normalized.text.indexOf(quote); at !== -1; at = normalized.text.indexOf(quote, at + 1)) {
+    const span = toOriginalSpan(normalized, at, at + quote.length);
+    if (span.start + from < change.newEnd && span.end + from > change.start) return true;
+  }
+  return false;
 }
 
 /**
  * The anchor after the change without searching, or undefined when it must be
- * searched again: the edit touched it, or may have written its quote anew
- * (the quote, normalized, occurs in `window`, the normalized text around the change).
+ * searched again: the edit touched it, or may have written its quote anew.
  */
-export function trackAnchor(previous: AnchorResult, change: TextChange, quote: string, window: string): AnchorResult | undefined {
-  if (window.includes(quote)) return undefined;
+export function trackAnchor(previous: AnchorResult, change: TextChange, quote: string, window: ChangeWindow): AnchorResult | undefined {
+  if (writtenByEdit(window, quote)) return undefined;
   const move = (span: Span): Span | undefined => moveSpan(span, change);
   switch (previous.status) {
     case 'found': {
