@@ -130,3 +130,22 @@ test('F2 on a mention renames the entity id in the sidecar', { skip }, async () 
   const sidecarPath = join(server.workspace, SIDECAR);
   await until(() => readFileSync(sidecarPath, 'utf8').includes('\n  dostum:\n') || undefined, 'the renamed id on disk', 15_000);
 });
+
+test('Go to Symbol in Workspace finds the father in every sample and opens his entry', { skip }, async () => {
+  await openFile(page, ARTICLE);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const labels = await until(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 2000 });
+    await input.fill('#Ahmad Shah Massoud', { timeout: 2000 });
+    const found = await until(async () => ((await rows.count()) >= 4 ? rows.allInnerTexts() : undefined), 'workspace symbols', 5000);
+    return found.filter((text) => text.includes('Ahmad Shah Massoud'));
+  }, 'the workspace symbol search to answer', 45_000, 500);
+  const samples = ['peace-does-not-mean-to-surrender', 'support-ahmad-massoud', 'taliban-insurgency-of-its-own', 'who-is-ahmad-massoud'];
+  for (const sample of samples) assert.ok(labels.some((label) => label.includes(sample)), `${sample} in ${labels.join(' | ')}`);
+  await screenshot(page, 'workspace-symbols');
+  await page.keyboard.press('Enter');
+  await until(async () => (await activeTabTitle(page))?.endsWith('.annotations.yaml'), 'a sidecar to open at the entity');
+});

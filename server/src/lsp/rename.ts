@@ -1,8 +1,10 @@
 // Rename (F2) of an entity or source id, on the id in a sidecar or on a
 // mention in an article, across every sidecar of the workspace that names it.
+import * as fs from 'node:fs';
 import { ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import { mentionAt, sidecarTargetAt } from '../core/locate';
 import type { ReferenceTarget } from '../core/navigation';
+import { LineIndex } from '../core/lineIndex';
 import { idSpans, planRename } from '../core/rename';
 import type { WorkspaceIndex } from '../node/workspaceIndex';
 import type { ServerContext } from './context';
@@ -38,6 +40,34 @@ export async function rename(ctx: ServerContext, index: WorkspaceIndex, uri: str
   const plan = planRename(await index.sidecarsUsing(found.target.kind, found.target.id), found.target, newName);
   if (!plan.ok) return new ResponseError(-32803, plan.message);
   const changes: NonNullable<WorkspaceEdit['changes']> = {};
-  for (const { file, ranges } of plan.edits) changes[ctx.workspace.uriFor(file)] = ranges.map((range) => ({ range, newText: newName }));
+  for (const { file, ranges } of plan.edits) {
+    // The last guard before writing into files the user may not have open: every range still holds the old id.
+    if (!holdsId(ctx, file, ranges, found.target.id)) return new ResponseError(-32803, `${file} changed while it was being renamed; try again.`);
+    changes[ctx.workspace.uriFor(file)] = ranges.map((range) => ({ range, newText: newName }));
+  }
   return { changes };
+}
+
+function holdsId(ctx: ServerContext, file: string, ranges: readonly Range[], id: string): boolean {
+  const text = currentText(ctx, file);
+  if (text === undefined) return false;
+  const lines = new LineIndex(text);
+  return ranges.every((range) => unquoted(text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end))) === id);
+}
+
+/** The open buffer, else the file as it is on disk now (not a cached read). */
+function currentText(ctx: ServerContext, file: string): string | undefined {
+  const document = ctx.workspace.documentFor(file);
+  if (document) return document.getText();
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A YAML scalar as written, without the quotes around it (ids have no escapes). */
+function unquoted(scalar: string): string {
+  const quote = scalar[0];
+  return (quote === '"' || quote === "'") && scalar.length >= 2 && scalar.endsWith(quote) ? scalar.slice(1, -1) : scalar;
 }
