@@ -194,6 +194,7 @@ async function workspaceFigures(dir: string): Promise<Record<string, number>> {
     return { client: started, ms: performance.now() - start, params: indexed.params };
   };
   const cold = await startIndexed();
+  const coldRssMb = rssOf(cold.client.pid);
   await cold.client.shutdown();
   const warm = await startIndexed();
   const client = warm.client;
@@ -215,7 +216,7 @@ async function workspaceFigures(dir: string): Promise<Record<string, number>> {
   const rss = rssOf(client.pid);
   await client.shutdown();
   fs.rmSync(cacheDirectory, { recursive: true, force: true });
-  return { files, floorMs, cliMs, cliRssMb, indexMs: cold.ms, warmIndexMs: warm.ms, indexedSidecars: cold.params.sidecars!, indexWorkers: cold.params.workers!, indexRssMb, symbolMs, symbols: symbols.length, renameMs, renamedFiles, serverRssMb: rss };
+  return { files, floorMs, cliMs, cliRssMb, indexMs: cold.ms, coldRssMb, warmIndexMs: warm.ms, indexedSidecars: cold.params.sidecars!, indexWorkers: cold.params.workers!, indexRssMb, symbolMs, symbols: symbols.length, renameMs, renamedFiles, serverRssMb: rss };
 }
 
 interface GrowthPoint {
@@ -273,7 +274,7 @@ function report(results: Record<string, Record<string, number>>, ws: Record<stri
     `| workspace of ${ws.files} annotated articles | time | memory |`,
     '|---|---:|---:|',
     `| floor: read and \`yaml\`-parse every sidecar, one thread | ${ms(ws.floorMs!)} ms | |`,
-    `| server indexes it at start (${ws.indexedSidecars} sidecars parsed in ${ws.indexWorkers} worker threads) | ${ms(ws.indexMs!)} ms (${(ws.indexMs! / ws.floorMs!).toFixed(2)}× floor) | |`,
+    `| server indexes it at start (${ws.indexedSidecars} sidecars parsed in ${ws.indexWorkers} worker threads) | ${ms(ws.indexMs!)} ms (${(ws.indexMs! / ws.floorMs!).toFixed(2)}× floor) | ${ws.coldRssMb!.toFixed(0)} MB RSS |`,
     `| server restarts on its index cache (only changed sidecars parsed) | ${ms(ws.warmIndexMs!)} ms | ${ws.indexRssMb!.toFixed(0)} MB RSS |`,
     `| workspace symbol search (${ws.symbols} hits) | ${ms(ws.symbolMs!)} ms | |`,
     `| rename an entity used in ${ws.renamedFiles} sidecars | ${ms(ws.renameMs!)} ms | ${ws.serverRssMb!.toFixed(0)} MB RSS after |`,
@@ -282,10 +283,42 @@ function report(results: Record<string, Record<string, number>>, ws: Record<stri
   const row = (label: string, points: readonly GrowthPoint[], key: keyof GrowthPoint): string => `| ${label} | ${points.map((p) => `${ms(p[key])} ms`).join(' | ')} |`;
   lines.push('', '| article size (50 people, 100 claims) | 100 KB | 250 KB | 500 KB | 1 MB | 2 MB |', '|---|---:|---:|---:|---:|---:|', row('analysing the article', grows.sizes, 'articleMs'), row('parsing the sidecar', grows.sizes, 'sidecarMs'));
   lines.push('', '| aliases (300 KB article, 4 per entity) | 250 | 500 | 1,000 | 2,000 | 4,000 |', '|---|---:|---:|---:|---:|---:|', row('analysing the article', grows.aliases, 'articleMs'), row('parsing the sidecar', grows.aliases, 'sidecarMs'));
-  for (const line of lines) console.log(line);
+  const verdicts = budgets(results, ws);
+  for (const line of [...lines, '', ...verdicts]) console.log(line);
+  if (!process.argv.includes('--quick')) {
+    writeBetween(path.join(REPO, 'README.md'), 'PERF-TABLE', lines);
+    writeBetween(path.join(REPO, 'README.md'), 'PERF-BUDGETS', verdicts);
+  }
   const out = path.join(REPO, 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'perf.json'), JSON.stringify({ machine, results, workspace: ws, growth: grows }, null, 2) + '\n');
 }
 
 void main();
+
+/** The issue's budgets, each with what was measured and whether it is met. */
+function budgets(results: Record<string, Record<string, number>>, ws: Record<string, number>): string[] {
+  const small = results['10kb']!;
+  const large = results['1mb']!;
+  const rows: [string, string, boolean][] = [
+    ['keystroke → diagnostics, 10 KB article: under 10 ms', `${ms(small.keystrokeMedian!)} ms median (p99 ${ms(small.keystrokeP99!)} ms)`, small.keystrokeMedian! < 10],
+    ['keystroke → diagnostics, 1 MB article: under 50 ms', `${ms(large.keystrokeMedian!)} ms median (p99 ${ms(large.keystrokeP99!)} ms)`, large.keystrokeMedian! < 50],
+    ['hover, 1 MB article: under 5 ms at p99', `${ms(large.hoverP99!)} ms`, large.hoverP99! < 5],
+    ['definition, 1 MB article: under 5 ms at p99', `${ms(large.definitionP99!)} ms`, large.definitionP99! < 5],
+    ['full analysis, 1 MB article: within 3× the floor', `${large.analysisRatio!.toFixed(1)}×`, large.analysisRatio! <= 3],
+    [`${ws.files}-article workspace indexed: under 5 s`, `${ms(ws.indexMs!)} ms cold, ${ms(ws.warmIndexMs!)} ms on the index cache`, ws.indexMs! < 5000],
+    [`${ws.files}-article workspace indexed: under 300 MB resident`, `${ws.coldRssMb!.toFixed(0)} MB`, ws.coldRssMb! < 300],
+  ];
+  return ['| budget | measured | met |', '|---|---|:-:|', ...rows.map(([budget, measured, met]) => `| ${budget} | ${measured} | ${met ? 'yes' : '**no**'} |`)];
+}
+
+/** Replaces the lines between `<!-- NAME-START -->` and `<!-- NAME-END -->`. */
+function writeBetween(file: string, name: string, lines: readonly string[]): void {
+  const text = fs.readFileSync(file, 'utf8');
+  const start = `<!-- ${name}-START -->\n`;
+  const end = `<!-- ${name}-END -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return;
+  fs.writeFileSync(file, text.slice(0, from + start.length) + lines.join('\n') + '\n' + text.slice(to));
+}
