@@ -35,8 +35,11 @@ export class LspClient {
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
+  /** A folder made for the server's index cache, removed at shutdown. */
+  private ownCache?: string;
+
   /** `cacheDirectory`: where the server keeps its workspace index; by default a new folder of this client's. */
-  async initialize(rootPath: string, cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-'))): Promise<Json> {
+  async initialize(rootPath: string, cacheDirectory = (this.ownCache = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-')))): Promise<Json> {
     const result = await this.request('initialize', {
       processId: process.pid,
       rootUri: uriOf(rootPath),
@@ -91,6 +94,7 @@ export class LspClient {
       this.notify('exit', null);
     } finally {
       setTimeout(() => this.process.kill(), 500).unref();
+      if (this.ownCache) fs.rmSync(this.ownCache, { recursive: true, force: true });
     }
   }
 
