@@ -33,12 +33,21 @@ export interface SymbolHit {
   readonly symbol: IndexedSymbol;
 }
 
+interface SymbolGroup {
+  readonly symbol: IndexedSymbol;
+  /** Every sidecar that has it, in path order. */
+  readonly hits: SymbolHit[];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Files per message to a worker: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH = 50;
 const MAX_WORKERS = 4;
 
 export class WorkspaceIndex {
   private readonly summaries = new Map<string, Summarized>();
+  private groups?: SymbolGroup[];
   private readonly stale = new Set<string>();
   private building: Promise<IndexStats> = Promise.resolve({ sidecars: 0, ms: 0, parsed: 0, workers: 0, skipped: 0 });
 
@@ -74,16 +83,46 @@ export class WorkspaceIndex {
   async search(query: string, limit: number): Promise<SymbolHit[]> {
     await this.building;
     this.refreshStale();
-    const scored: { hit: SymbolHit; score: number }[] = [];
-    for (const [file, { summary }] of this.summaries) {
+    const scored: { group: SymbolGroup; score: number }[] = [];
+    for (const group of this.symbolGroups()) {
+      const score = symbolScore(group.symbol, query);
+      if (score > 0) scored.push({ group, score });
+    }
+    scored.sort((a, b) => b.score - a.score || byText(a.group.symbol.name, b.group.symbol.name) || byText(a.group.symbol.id, b.group.symbol.id));
+    const hits: SymbolHit[] = [];
+    for (const { group } of scored) {
+      for (const hit of group.hits) if (hits.push(hit) >= limit) return hits;
+    }
+    return hits;
+  }
+
+  /**
+   * The symbols grouped by what a query sees of them (kind, id, name and
+   * aliases): the same person annotated in a thousand articles is scored
+   * once. Made again only after a summary changed.
+   */
+  private symbolGroups(): SymbolGroup[] {
+    if (this.groups) return this.groups;
+    const byKey = new Map<string, SymbolGroup>();
+    for (const [file, { summary }] of [...this.summaries].sort(([a], [b]) => byText(a, b))) {
       for (const symbol of summary.symbols) {
-        const score = symbolScore(symbol, query);
-        if (score > 0) scored.push({ hit: { file, symbol }, score });
+        const key = [symbol.kind, symbol.id, symbol.name, ...symbol.aliases].join('\u0000');
+        let group = byKey.get(key);
+        if (!group) byKey.set(key, (group = { symbol, hits: [] }));
+        group.hits.push({ file, symbol });
       }
     }
-    const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    scored.sort((a, b) => b.score - a.score || byText(a.hit.symbol.name, b.hit.symbol.name) || byText(a.hit.file, b.hit.file));
-    return scored.slice(0, limit).map((s) => s.hit);
+    return (this.groups = [...byKey.values()]);
+  }
+
+  private put(file: string, entry: Summarized): void {
+    this.summaries.set(file, entry);
+    this.groups = undefined;
+  }
+
+  private remove(file: string): void {
+    this.summaries.delete(file);
+    this.groups = undefined;
   }
 
   /**
@@ -104,8 +143,8 @@ export class WorkspaceIndex {
   private refreshStale(): void {
     for (const file of this.stale) {
       const summarized = this.summarize(file);
-      if (summarized) this.summaries.set(file, summarized);
-      else this.summaries.delete(file);
+      if (summarized) this.put(file, summarized);
+      else this.remove(file);
     }
     this.stale.clear();
   }
@@ -118,7 +157,7 @@ export class WorkspaceIndex {
       walkFiles(root, (file) => {
         if (!isSidecarPath(file)) return;
         const entry = cached.get(file);
-        if (entry && sameStamp(entry.stamp, stampOf(file))) this.summaries.set(file, entry);
+        if (entry && sameStamp(entry.stamp, stampOf(file))) this.put(file, entry);
         else toParse.push(file);
       });
     }
@@ -129,7 +168,7 @@ export class WorkspaceIndex {
     let skipped = 0;
     for (const result of results) {
       // A sidecar edited in the editor while the index was built keeps its newer summary.
-      if ('summary' in result && !this.stale.has(result.file)) this.summaries.set(result.file, { summary: result.summary, stamp: result.stamp });
+      if ('summary' in result && !this.stale.has(result.file)) this.put(result.file, { summary: result.summary, stamp: result.stamp });
       else if (!('summary' in result)) skipped++;
     }
     if (cacheFile && (toParse.length > 0 || cached.size !== this.summaries.size)) this.saveCache(cacheFile);
