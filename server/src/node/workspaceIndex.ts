@@ -9,7 +9,7 @@ import type { IndexedSidecar } from '../core/rename';
 import { idKey, symbolScore, type IdKind, type IndexedSymbol, type SidecarSummary } from '../core/sidecarSummary';
 import { sameStamp, stampOf, summarizeFiles, type FileStamp, type IndexedFile, type IndexRequest } from './summarizeFiles';
 import { readIndexCache, writeIndexCache, type CachedSummary } from './indexCache';
-import { walkFiles } from './walk';
+import { filesUnder } from './walk';
 import { runInWorkers } from './workerPool';
 
 export interface IndexStats {
@@ -44,6 +44,7 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Files per message to a worker: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH = 50;
 const MAX_WORKERS = 4;
+const WALK_SLICE = 500;
 
 export class WorkspaceIndex {
   private readonly summaries = new Map<string, Summarized>();
@@ -153,13 +154,16 @@ export class WorkspaceIndex {
     const start = performance.now();
     const cached = cacheFile ? readIndexCache(cacheFile) : new Map<string, CachedSummary>();
     const toParse: string[] = [];
+    let seen = 0;
     for (const root of roots) {
-      walkFiles(root, (file) => {
-        if (!isSidecarPath(file)) return;
+      for (const file of filesUnder(root)) {
+        // A large tree is walked a few hundred entries at a time, so requests are answered meanwhile.
+        if (++seen % WALK_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (!isSidecarPath(file)) continue;
         const entry = cached.get(file);
         if (entry && sameStamp(entry.stamp, stampOf(file))) this.put(file, entry);
         else toParse.push(file);
-      });
+      }
     }
     const batches: IndexRequest[] = [];
     for (let i = 0; i < toParse.length; i += BATCH) batches.push({ files: toParse.slice(i, i + BATCH), maxBytes });
