@@ -167,7 +167,8 @@ export class WorkspaceIndex {
     }
     const batches: IndexRequest[] = [];
     for (let i = 0; i < toParse.length; i += BATCH) batches.push({ files: toParse.slice(i, i + BATCH), maxBytes });
-    const workers = batches.length > 1 && this.workerScript && fs.existsSync(this.workerScript) ? Math.min(MAX_WORKERS, os.availableParallelism(), batches.length) : 0;
+    // Even one batch goes to a worker: a large sidecar parsed here would hold up the first diagnostics.
+    const workers = batches.length > 0 && this.workerScript && fs.existsSync(this.workerScript) ? Math.min(MAX_WORKERS, os.availableParallelism(), batches.length) : 0;
     const results = workers > 0 ? await inWorkers(batches, this.workerScript!, workers).catch(() => inThisThread(batches)) : await inThisThread(batches);
     let skipped = 0;
     for (const result of results) {
@@ -176,6 +177,7 @@ export class WorkspaceIndex {
       else if (!('summary' in result)) skipped++;
     }
     if (cacheFile && (toParse.length > 0 || cached.size !== this.summaries.size)) this.saveCache(cacheFile);
+    this.symbolGroups(); // now, while nobody waits, rather than on the first search
     return { sidecars: this.summaries.size, ms: performance.now() - start, parsed: toParse.length, workers, skipped };
   }
 
