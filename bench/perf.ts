@@ -17,6 +17,8 @@ const REPO = path.resolve(__dirname, '..', '..');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] ?? NaN;
 const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+/** A figure as a multiple of the floor, with two significant digits. */
+const ratio = (n: number): string => `${n >= 10 ? n.toFixed(0) : n.toPrecision(2)}×`;
 
 const WARM_UP = 10;
 
@@ -265,20 +267,23 @@ async function main(): Promise<void> {
 
 function report(results: Record<string, Record<string, number>>, ws: Record<string, number>, grows: ReturnType<typeof growth>): void {
   const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
-  const lines = [`Machine: ${machine}`, '', '| corpus | floor (read + yaml + regex) | full analysis (× floor) | open → diagnostics | keystroke → diagnostics median / p99 | hover median / p99 | definition median / p99 | references median / p99 | server RSS |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [`Machine: ${machine}. Each time is also given as a multiple of its corpus's floor.`, '', '| corpus | floor (read + yaml + regex) | full analysis | open → diagnostics | keystroke → diagnostics, median / p99 | hover, median / p99 | definition, median / p99 | references, median / p99 | server RSS |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const [name, r] of Object.entries(results)) {
-    lines.push(`| ${name} | ${ms(r.floorMs!)} ms | ${ms(r.analysisMs!)} ms (${r.analysisRatio!.toFixed(1)}×) | ${ms(r.openMs!)} ms | ${ms(r.keystrokeMedian!)} / ${ms(r.keystrokeP99!)} ms | ${ms(r.hoverMedian!)} / ${ms(r.hoverP99!)} ms | ${ms(r.definitionMedian!)} / ${ms(r.definitionP99!)} ms | ${ms(r.referencesMedian!)} / ${ms(r.referencesP99!)} ms | ${r.rssMb!.toFixed(0)} MB |`);
+    const f = (value: number): string => `${ms(value)} ms (${ratio(value / r.floorMs!)})`;
+    const pair = (median: number, p99: number): string => `${f(median)} / ${f(p99)}`;
+    lines.push(`| ${name} | ${ms(r.floorMs!)} ms | ${f(r.analysisMs!)} | ${f(r.openMs!)} | ${pair(r.keystrokeMedian!, r.keystrokeP99!)} | ${pair(r.hoverMedian!, r.hoverP99!)} | ${pair(r.definitionMedian!, r.definitionP99!)} | ${pair(r.referencesMedian!, r.referencesP99!)} | ${r.rssMb!.toFixed(0)} MB |`);
   }
+  const wf = (value: number): string => `${ms(value)} ms (${ratio(value / ws.floorMs!)})`;
   lines.push(
     '',
-    `| workspace of ${ws.files} annotated articles | time | memory |`,
+    `| workspace of ${ws.files} annotated articles | time (× floor) | memory |`,
     '|---|---:|---:|',
     `| floor: read and \`yaml\`-parse every sidecar, one thread | ${ms(ws.floorMs!)} ms | |`,
-    `| server indexes it at start (${ws.indexedSidecars} sidecars parsed in ${ws.indexWorkers} worker threads) | ${ms(ws.indexMs!)} ms (${(ws.indexMs! / ws.floorMs!).toFixed(2)}× floor) | ${ws.coldRssMb!.toFixed(0)} MB RSS |`,
-    `| server restarts on its index cache (only changed sidecars parsed) | ${ms(ws.warmIndexMs!)} ms | ${ws.indexRssMb!.toFixed(0)} MB RSS |`,
-    `| workspace symbol search (${ws.symbols} hits) | ${ms(ws.symbolMs!)} ms | |`,
-    `| rename an entity used in ${ws.renamedFiles} sidecars | ${ms(ws.renameMs!)} ms | ${ws.serverRssMb!.toFixed(0)} MB RSS after |`,
-    `| \`marginalia check\` (full analysis of every pair) | ${ms(ws.cliMs!)} ms (${(ws.cliMs! / ws.floorMs!).toFixed(2)}× floor) | ${ws.cliRssMb!.toFixed(0)} MB peak |`,
+    `| server indexes it at start (${ws.indexedSidecars} sidecars parsed in ${ws.indexWorkers} worker threads) | ${wf(ws.indexMs!)} | ${ws.coldRssMb!.toFixed(0)} MB RSS |`,
+    `| server restarts on its index cache (only changed sidecars parsed) | ${wf(ws.warmIndexMs!)} | ${ws.indexRssMb!.toFixed(0)} MB RSS |`,
+    `| workspace symbol search (${ws.symbols} hits) | ${wf(ws.symbolMs!)} | |`,
+    `| rename an entity used in ${ws.renamedFiles} sidecars | ${wf(ws.renameMs!)} | ${ws.serverRssMb!.toFixed(0)} MB RSS after |`,
+    `| \`marginalia check\` (full analysis of every pair) | ${wf(ws.cliMs!)} | ${ws.cliRssMb!.toFixed(0)} MB peak |`,
   );
   const row = (label: string, points: readonly GrowthPoint[], key: keyof GrowthPoint): string => `| ${label} | ${points.map((p) => `${ms(p[key])} ms`).join(' | ')} |`;
   lines.push('', '| article size (50 people, 100 claims) | 100 KB | 250 KB | 500 KB | 1 MB | 2 MB |', '|---|---:|---:|---:|---:|---:|', row('analysing the article', grows.sizes, 'articleMs'), row('parsing the sidecar', grows.sizes, 'sidecarMs'));
