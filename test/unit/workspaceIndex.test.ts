@@ -64,8 +64,9 @@ function workspaceOf(files: Record<string, string>): string {
 
 const fromDisk = (file: string) => (fs.existsSync(file) ? { summary: summarizeSidecar(fs.readFileSync(file, 'utf8'), parseSidecar(fs.readFileSync(file, 'utf8'))), stamp: stampOf(file) } : undefined);
 const WORKER = path.join(__dirname, '..', '..', 'server', 'src', 'node', 'indexWorker.js');
+const NO_WORKER = '/no/such/worker.js';
 
-for (const [how, worker] of [['in this thread', undefined], ['in worker threads', WORKER]] as const) {
+for (const [how, worker] of [['in this thread', NO_WORKER], ['in worker threads', WORKER]] as const) {
   test(`WorkspaceIndex ${how}: finds every sidecar's symbols, skips node_modules, and follows changes`, async () => {
     const many: Record<string, string> = {};
     for (let i = 0; i < 120; i++) many[`desk/${i}.annotations.yaml`] = `entities:\n  p${i}: {name: Person ${i}, type: person}\n`;
@@ -73,7 +74,7 @@ for (const [how, worker] of [['in this thread', undefined], ['in worker threads'
     const index = new WorkspaceIndex(fromDisk, worker);
     const stats = await index.build([dir], 1 << 20);
     assert.equal(stats.sidecars, 122);
-    assert.equal(stats.workers > 0, worker !== undefined);
+    assert.equal(stats.workers > 0, worker === WORKER);
     assert.deepEqual((await index.search('massoud', 10)).map((h) => [path.basename(h.file), h.symbol.id]), [['a.annotations.yaml', 'son']]);
     assert.equal((await index.search('Person 11', 10))[0]?.symbol.id, 'p11');
     assert.deepEqual((await index.sidecarsUsing('source', 'reuters')).map((s) => path.basename(s.file)), ['a.annotations.yaml']);
@@ -104,13 +105,13 @@ test('WorkspaceIndex cache: a restart parses only the sidecars that changed; a b
   for (let i = 0; i < 30; i++) files[`${i}.annotations.yaml`] = `entities:\n  p${i}: {name: Person ${i}, type: person}\n`;
   const dir = workspaceOf(files);
   const cacheFile = cacheFileFor(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-')), [dir]);
-  const build = () => new WorkspaceIndex(fromDisk).build([dir], 1 << 20, cacheFile);
+  const build = () => new WorkspaceIndex(fromDisk, NO_WORKER).build([dir], 1 << 20, cacheFile);
   assert.deepEqual(pick(await build()), { sidecars: 30, parsed: 30 });
   assert.deepEqual(pick(await build()), { sidecars: 30, parsed: 0 });
   fs.writeFileSync(path.join(dir, '4.annotations.yaml'), 'entities:\n  p4: {name: Someone Else, type: person}\n');
   fs.utimesSync(path.join(dir, '4.annotations.yaml'), new Date(), new Date(Date.now() + 5000));
   fs.rmSync(path.join(dir, '5.annotations.yaml'));
-  const index = new WorkspaceIndex(fromDisk);
+  const index = new WorkspaceIndex(fromDisk, NO_WORKER);
   assert.deepEqual(pick(await index.build([dir], 1 << 20, cacheFile)), { sidecars: 29, parsed: 1 });
   assert.equal((await index.search('someone', 5))[0]?.symbol.id, 'p4');
   fs.writeFileSync(cacheFile, '{"version": 1, "entries": {"x": 3}');

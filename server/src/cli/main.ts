@@ -61,15 +61,17 @@ export async function runCli(args: readonly string[], cwd: string, out: (line: s
   const totals = new Totals();
   const json = options.format === 'json' ? new JsonFilesWriter(out) : undefined;
   if (!json) for (const line of textReport([], problems, cwd)) out(line);
+  totals.addProblems(problems);
+  // Pairs whose article could not be read: counted with their pair, listed with the problems in JSON.
+  const unreadable: FileProblem[] = [];
   await checkInOrder({ pairs: found.pairs, format: options.format, cwd }, (outcome) => {
     totals.add(outcome);
-    if (outcome.problem) problems.push(outcome.problem);
+    if (outcome.problem) unreadable.push(outcome.problem);
     if (json && outcome.json) json.add(outcome.json);
     for (const line of outcome.lines) out(line);
   });
-  totals.addProblems(problems.filter((p) => p.code !== 'unreadable-article'));
   if (json) {
-    for (const file of (jsonReport([], problems, cwd) as { files: unknown[] }).files) json.add(file);
+    for (const file of (jsonReport([], [...problems, ...unreadable], cwd) as { files: unknown[] }).files) json.add(file);
     json.end();
   } else out(totals.summary());
   return totals.failing ? 1 : 0;

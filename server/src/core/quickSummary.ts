@@ -9,18 +9,24 @@
 import { CST, Parser } from 'yaml';
 import { LineIndex, type Range } from './lineIndex';
 import { ENTITY_TYPES } from './model';
-import { idKey, type IdKind, type IndexedSymbol, type SidecarSummary } from './sidecarSummary';
+import { parseSidecar, TOP_KEYS } from './sidecar';
+import { idKey, summarizeSidecar, type IdKind, type IndexedSymbol, type SidecarSummary } from './sidecarSummary';
 
 /** Thrown inside the walk to give up; never escapes `quickSummary`. */
 class Unsupported extends Error {}
 
-const TOP_KEYS = new Set(['article', 'sources', 'entities', 'claims', 'mentions', 'notes']);
+const TOP_KEY_SET: ReadonlySet<string> = new Set(TOP_KEYS);
 /** Plain scalars YAML reads as something other than text (a few more than YAML 1.2 does, to be safe). */
 const NOT_TEXT = /^(?:~|null|true|false|yes|no|on|off|[-+]?(?:[\d_]+(?:\.[\d_]*)?|\.[\d_]+)(?:e[-+]?\d+)?|0x[\da-f_]+|0o[0-7_]+|[-+]?\.(?:inf|nan))$/i;
 
 interface Text {
   readonly value: string;
   readonly range: Range;
+}
+
+/** A sidecar's summary: the fast way when it has the plain shape, else from the full parse. */
+export function summarizeSidecarText(text: string): SidecarSummary {
+  return quickSummary(text) ?? summarizeSidecar(text, parseSidecar(text));
 }
 
 export function quickSummary(text: string): SidecarSummary | undefined {
@@ -38,12 +44,12 @@ function summarize(text: string): SidecarSummary {
   const symbols: IndexedSymbol[] = [];
   const idRanges: Record<string, Range[]> = {};
   const use = (kind: IdKind, id: Text): void => void (idRanges[idKey(kind, id.value)] ??= []).push(id.range);
-  for (const [key] of top) if (!TOP_KEYS.has(key)) throw new Unsupported();
+  for (const [key] of top) if (!TOP_KEY_SET.has(key)) throw new Unsupported();
   const section = (key: string): CST.Token | undefined => top.get(key)?.value;
   for (const [id, entry] of entries(section('entities'), lines)) {
     const f = fields(mapping(entry.value), lines);
     const type = f.get('type')?.value;
-    symbols.push({ kind: 'entity', id, name: required(f, 'name')?.value ?? id, detail: type && (ENTITY_TYPES as readonly string[]).includes(type) ? type : 'other', aliases: list(entry.value, 'aliases', lines).map((a) => a.value), range: entry.key.range });
+    symbols.push({ kind: 'entity', id, name: required(f, 'name')?.value ?? id, detail: type && (ENTITY_TYPES as readonly string[]).includes(type) ? type : 'other', aliases: f.list('aliases').map((a) => a.value), range: entry.key.range });
   }
   for (const [id, entry] of entries(section('sources'), lines)) {
     const f = fields(mapping(entry.value), lines);
@@ -51,8 +57,9 @@ function summarize(text: string): SidecarSummary {
   }
   for (const s of symbols) idRanges[idKey(s.kind, s.id)] = [s.range];
   for (const claim of items(section('claims'))) {
-    for (const source of list(claim, 'sources', lines)) use('source', source);
-    const by = fields(claim, lines).get('attributed-to');
+    const f = fields(claim, lines);
+    for (const source of f.list('sources')) use('source', source);
+    const by = f.get('attributed-to');
     if (by) use('entity', by);
   }
   for (const pin of items(section('mentions'))) {
@@ -96,23 +103,30 @@ function entries(token: CST.Token | undefined, lines: LineIndex): Map<string, En
   return result;
 }
 
-/** A mapping's fields as texts, read only for the keys asked (a description or a quote is never read). */
-function fields(token: CST.Token | undefined, lines: LineIndex): { get(key: string): Text | undefined } {
-  const found = entries(token, lines);
-  return {
-    get: (key) => {
-      const value = found.get(key)?.value;
-      return value === undefined || isEmpty(value) ? undefined : text(value, lines);
-    },
-  };
+interface Fields {
+  get(key: string): Text | undefined;
+  /** A field that is a list of texts, or one text taken as a list of one. */
+  list(key: string): Text[];
 }
 
-/** A field that is a list of texts, or one text taken as a list of one. */
-function list(token: CST.Token | undefined, key: string, lines: LineIndex): Text[] {
-  const value = entries(token, lines).get(key)?.value;
-  if (value === undefined || isEmpty(value)) return [];
-  if (!isList(value)) return [text(value, lines)];
-  return items(value).map((item) => text(item, lines));
+/** A mapping's fields, read only for the keys asked (a description or a quote is never read). */
+function fields(token: CST.Token | undefined, lines: LineIndex): Fields {
+  const found = entries(token, lines);
+  const valueOf = (key: string): CST.Token | undefined => {
+    const value = found.get(key)?.value;
+    return value === undefined || isEmpty(value) ? undefined : value;
+  };
+  return {
+    get: (key) => {
+      const value = valueOf(key);
+      return value && text(value, lines);
+    },
+    list: (key) => {
+      const value = valueOf(key);
+      if (!value) return [];
+      return isList(value) ? items(value).map((item) => text(item, lines)) : [text(value, lines)];
+    },
+  };
 }
 
 /** A list's items (block or flow). */
@@ -135,7 +149,7 @@ function isEmpty(token: CST.Token): boolean {
 }
 
 /** A required text that is blank counts as missing, as the full reader says. */
-function required(f: { get(key: string): Text | undefined }, key: string): Text | undefined {
+function required(f: Fields, key: string): Text | undefined {
   const value = f.get(key);
   return value && value.value.trim() !== '' ? value : undefined;
 }

@@ -20,7 +20,7 @@ import {
 } from './model';
 import { asMap, asSeq, describeNode, isNullish, keyText, pairSpan, scalarText, spanOf, type AnyNode } from './yamlNodes';
 
-const TOP_KEYS = ['article', 'sources', 'entities', 'claims', 'mentions', 'notes'] as const;
+export const TOP_KEYS = ['article', 'sources', 'entities', 'claims', 'mentions', 'notes'] as const;
 const SOURCE_KEYS = ['title', 'url', 'publisher', 'date', 'note'];
 const ENTITY_KEYS = ['name', 'type', 'aliases', 'description', 'links'];
 const ANCHOR_KEYS = ['quote', 'prefix', 'suffix', 'occurrence'];

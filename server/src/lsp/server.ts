@@ -1,10 +1,8 @@
 // Wires the LSP connection to the handlers. No analysis here.
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isSidecarPath } from '../core/pairing';
-import { summarizeSidecar } from '../core/sidecarSummary';
+import { summarizeSidecarText } from '../core/quickSummary';
 import { DiskFiles } from '../node/diskFiles';
 import { cacheFileFor, defaultCacheDirectory } from '../node/indexCache';
 import { stampOf } from '../node/summarizeFiles';
@@ -31,12 +29,11 @@ export function startServer(connection: Connection): void {
   ctx = new ServerContext(connection, workspace);
   const context = ctx;
   const diagnostics = new DiagnosticsPublisher(context);
-  // The worker is bundled beside the server (dist/indexWorker.js) and compiled beside this file's folder in tests.
   const index = new WorkspaceIndex((file) => {
     const stamp = workspace.documentFor(file) ? undefined : stampOf(file);
     const read = workspace.read(file);
-    return read.ok ? { summary: summarizeSidecar(read.text, workspace.analyzer.sidecar(file, read.text).sidecar), stamp } : undefined;
-  }, [path.join(__dirname, 'indexWorker.js'), path.join(__dirname, '..', 'node', 'indexWorker.js')].find((p) => fs.existsSync(p)));
+    return read.ok ? { summary: summarizeSidecarText(read.text), stamp } : undefined;
+  });
   let canPullConfiguration = false;
   let cacheDirectory = defaultCacheDirectory();
 

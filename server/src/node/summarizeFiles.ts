@@ -1,9 +1,8 @@
 // Reads and summarizes a batch of sidecars from disk: the work of one index
 // worker, also done in the server's own thread when workers are unavailable.
 import * as fs from 'node:fs';
-import { quickSummary } from '../core/quickSummary';
-import { parseSidecar } from '../core/sidecar';
-import { summarizeSidecar, type SidecarSummary } from '../core/sidecarSummary';
+import { summarizeSidecarText } from '../core/quickSummary';
+import type { SidecarSummary } from '../core/sidecarSummary';
 
 export interface IndexRequest {
   readonly files: readonly string[];
@@ -38,7 +37,7 @@ export function summarizeFiles(request: IndexRequest): IndexedFile[] {
       const stat = fs.statSync(file);
       if (stat.size > request.maxBytes) return { file, problem: `over ${request.maxBytes} bytes` };
       const text = fs.readFileSync(file, 'utf8');
-      return { file, summary: quickSummary(text) ?? summarizeSidecar(text, parseSidecar(text)), stamp: { mtimeMs: stat.mtimeMs, size: stat.size } };
+      return { file, summary: summarizeSidecarText(text), stamp: { mtimeMs: stat.mtimeMs, size: stat.size } };
     } catch (error) {
       return { file, problem: (error as Error).message };
     }

@@ -4,6 +4,7 @@
 // and queried by workspace symbol search and rename.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { isSidecarPath } from '../core/pairing';
 import type { IndexedSidecar } from '../core/rename';
 import { idKey, symbolScore, type IdKind, type IndexedSymbol, type SidecarSummary } from '../core/sidecarSummary';
@@ -44,6 +45,8 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Files per message to a worker: large enough to amortise messaging, small enough to balance the workers. */
 const BATCH = 50;
 const MAX_WORKERS = 4;
+/** Bundled beside the server (dist/indexWorker.js), compiled beside this file in tests. */
+const WORKER = path.join(__dirname, 'indexWorker.js');
 const WALK_SLICE = 500;
 
 export class WorkspaceIndex {
@@ -59,7 +62,7 @@ export class WorkspaceIndex {
    */
   constructor(
     private readonly summarize: (file: string) => Summarized | undefined,
-    private readonly workerScript?: string,
+    private readonly workerScript = WORKER,
   ) {}
 
   /** `cacheFile`: where the index is kept between sessions (none: always built from scratch). */
@@ -168,8 +171,8 @@ export class WorkspaceIndex {
     const batches: IndexRequest[] = [];
     for (let i = 0; i < toParse.length; i += BATCH) batches.push({ files: toParse.slice(i, i + BATCH), maxBytes });
     // Even one batch goes to a worker: a large sidecar parsed here would hold up the first diagnostics.
-    const workers = batches.length > 0 && this.workerScript && fs.existsSync(this.workerScript) ? Math.min(MAX_WORKERS, os.availableParallelism(), batches.length) : 0;
-    const results = workers > 0 ? await inWorkers(batches, this.workerScript!, workers).catch(() => inThisThread(batches)) : await inThisThread(batches);
+    const workers = batches.length > 0 && fs.existsSync(this.workerScript) ? Math.min(MAX_WORKERS, os.availableParallelism(), batches.length) : 0;
+    const results = workers > 0 ? await inWorkers(batches, this.workerScript, workers).catch(() => inThisThread(batches)) : await inThisThread(batches);
     let skipped = 0;
     for (const result of results) {
       // A sidecar edited in the editor while the index was built keeps its newer summary.
