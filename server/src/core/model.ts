@@ -24,6 +24,7 @@ export const DIAGNOSTIC_CODES = [
   'ambiguous-mention',
   'missing-article',
   'unreadable-article',
+  'limit-exceeded',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
