@@ -16,9 +16,42 @@ export interface Limit {
 export const LIMITS = {
   /** Largest sidecar parsed at all (bytes of UTF-16 text). A hand-written sidecar of 5,000 claims is about 1 MB. */
   sidecarChars: { name: 'sidecar size', value: 8 * 1024 * 1024, unit: 'characters' },
+  // H6, messages the server sends. Every message has a size budget: one
+  // publishDiagnostics once grew past V8's longest string and the server exited.
+  /** Diagnostics published per file; the rest are counted in one `limit-exceeded` diagnostic. Errors are kept first. */
+  diagnosticsPerFile: { name: 'diagnostics per file', value: 1000, unit: 'diagnostics' },
+  /** Length of one diagnostic message (a message quotes names and text from the files). */
+  messageChars: { name: 'message length', value: 1000, unit: 'characters' },
+  /** A name, id or alias quoted in a message or a hover card. */
+  nameChars: { name: 'name length', value: 200, unit: 'characters' },
+  /** Names listed in one message or hover line (candidates, aliases, sources); the rest are counted: "and N more". */
+  namesListed: { name: 'names listed', value: 10, unit: 'names' },
+  /** A hover card, as Markdown. A description or note is clipped well before this. */
+  hoverChars: { name: 'hover length', value: 10000, unit: 'characters' },
+  /** Completion items per request; the list is marked incomplete so the editor asks again as the user types. */
+  completionItems: { name: 'completion items', value: 1000, unit: 'items' },
+  /** Code actions per request. */
+  codeActions: { name: 'code actions', value: 100, unit: 'actions' },
+  /** Document symbols (outline entries, at every level) per file. */
+  documentSymbols: { name: 'document symbols', value: 5000, unit: 'symbols' },
+  /** Locations answered to references and highlights. */
+  locations: { name: 'locations', value: 10000, unit: 'locations' },
+  /** Code lenses per article (one per paragraph with claims). */
+  codeLenses: { name: 'code lenses', value: 1000, unit: 'lenses' },
+  /** Workspace symbols per query: editors filter and rank further; more is noise. */
+  workspaceSymbols: { name: 'workspace symbols', value: 500, unit: 'symbols' },
 } as const satisfies Record<string, Limit>;
 
 /** The message of a `limit-exceeded` finding: which limit, its value, and what was skipped. */
 export function limitMessage(limit: Limit, what: string): string {
   return `Over the ${limit.name} limit (${limit.value.toLocaleString('en-US')} ${limit.unit}): ${what}`;
+}
+
+/** The first `max` characters of a text and "…" when longer, never splitting a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
