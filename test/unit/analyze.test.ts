@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { LIMITS } from '../../server/src/core/limits';
 import { analyzeTexts, joinLines } from './helpers';
 
 const ARTICLE = 'The valley held. The valley held. Kabul fell on 15 August. Critics call it a betrayal.';
@@ -19,7 +20,11 @@ const cases: { name: string; sidecar: string; expected: string[] }[] = [
   { name: 'a sourced fact is not flagged', sidecar: joinLines('sources:', '  s: {title: S}', 'claims:', '  - quote: Kabul fell', '    sources: [s]'), expected: [] },
   { name: 'an attributed fact is not flagged', sidecar: joinLines('entities:', '  k: {name: Kabul, type: place}', 'claims:', '  - quote: Kabul fell', '    attributed-to: k'), expected: [] },
   { name: 'an opinion is not flagged', sidecar: joinLines('claims:', '  - quote: a betrayal', '    kind: opinion'), expected: [] },
-  { name: 'unknown source', sidecar: joinLines('claims:', '  - quote: Kabul fell', '    sources: [nope]'), expected: ['sidecar:unknown-source@nope'] },
+  {
+    name: 'a claim citing only an unknown source is unknown-source and unsourced',
+    sidecar: joinLines('claims:', '  - quote: Kabul fell', '    sources: [nope]'),
+    expected: ['sidecar:unknown-source@nope', 'sidecar:unsourced-claim@Kabul fell', 'article:unsourced-claim@Kabul fell'],
+  },
   { name: 'unknown entity in attributed-to', sidecar: joinLines('claims:', '  - quote: Kabul fell', '    attributed-to: nobody'), expected: ['sidecar:unknown-entity@nobody'] },
   { name: 'unknown entity in a pin', sidecar: joinLines('mentions:', '  - quote: Kabul', '    entity: nobody'), expected: ['sidecar:unknown-entity@nobody'] },
   {
@@ -63,4 +68,33 @@ test('analysis: claim statuses', () => {
 test('analysis: the unsourced-claim severity follows the setting', () => {
   const analysis = analyzeTexts(ARTICLE, joinLines('claims:', '  - quote: Kabul fell'), { unsourcedClaimSeverity: 'error', reportAmbiguousMentions: true });
   assert.deepEqual(analysis.findings.map((f) => f.severity), ['error', 'error']);
+});
+
+test('analysis: a claim whose every source is unknown is unsourced; one known source is enough', () => {
+  const sidecar = joinLines(
+    'sources:', '  s: {title: S}',
+    'entities:', '  k: {name: Kabul, type: place}',
+    'claims:',
+    '  - {quote: Kabul fell, sources: [nope]}',
+    '  - {quote: on 15 August, sources: [nope, gone]}',
+    '  - {quote: a betrayal, sources: [nope, s]}',
+    '  - {quote: Critics call, sources: [nope], attributed-to: k}',
+  );
+  const analysis = analyzeTexts(ARTICLE, sidecar);
+  assert.deepEqual(analysis.claims.map((c) => c.status), ['unsourced', 'unsourced', 'sourced', 'attributed']);
+  assert.equal(analysis.findings.filter((f) => f.code === 'unknown-source').length, 5, 'the unknown ids are still reported');
+  const message = analysis.findings.find((f) => f.code === 'unsourced-claim' && f.file === 'article')!.message;
+  assert.match(message, /no known source/);
+});
+
+test('analysis: an ambiguity message names a few candidates, short, however many share the name', () => {
+  const count = 3000;
+  const entities = Array.from({ length: count }, (_, i) => `  e${i}: {name: ${'Very Long Name '.repeat(30)}${i}, type: person, aliases: [Shared]}`);
+  const analysis = analyzeTexts('Shared spoke.\n\nShared left.', joinLines('entities:', ...entities));
+  const ambiguous = analysis.findings.filter((f) => f.code === 'ambiguous-mention');
+  assert.equal(ambiguous.length, 2);
+  for (const finding of ambiguous) {
+    assert.ok(finding.message.length <= LIMITS.messageChars.value, `message of ${finding.message.length} characters`);
+    assert.match(finding.message, /or 2,990 others/);
+  }
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { hoverInArticle, hoverInSidecar } from '../../server/src/core/hover';
+import { LIMITS } from '../../server/src/core/limits';
 import { escapeMarkdown, safeLink } from '../../server/src/core/markdown';
 import { MASSOUD_ENTITIES, analyzeTexts, cursor, joinLines } from './helpers';
 
@@ -58,4 +59,41 @@ test('hover: text from the sidecar cannot inject links, images, HTML or commands
 test('markdown: escaping is literal', () => {
   assert.equal(escapeMarkdown('a*b_[c](d)'), 'a\\*b\\_\\[c\\]\\(d\\)');
   assert.equal(safeLink('command:x'), 'command\\:x');
+});
+
+test('hover: ids in code spans show no backslashes; a backtick in an id gets a longer fence', () => {
+  const sidecar = joinLines(
+    'claims:',
+    '  - id: towns-fallen.2021_(a)',
+    '    quote: Kabul fell',
+    '    sources: [no-such.source]',
+    '  - id: "odd`id``x"',
+    '    quote: The valley held',
+  );
+  const article = 'Kabul fell. The valley held.';
+  const analysis = analyzeTexts(article, sidecar);
+  const first = hoverInArticle(analysis, article.indexOf('fell'), context)!.markdown;
+  assert.match(first, /\*\*Claim\*\* `towns-fallen\.2021_\(a\)`/);
+  assert.match(first, /- `no-such\.source`: unknown source/);
+  const second = hoverInArticle(analysis, article.indexOf('valley'), context)!.markdown;
+  assert.match(second, /\*\*Claim\*\* ```odd`id``x``` ·/);
+});
+
+test('hover: a claim whose only source is unknown reads unsourced', () => {
+  const sidecar = joinLines('claims:', '  - quote: Kabul fell', '    sources: [nope]');
+  const hover = hoverInArticle(analyzeTexts('Kabul fell.', sidecar), 3, context)!;
+  assert.match(hover.markdown, /\*\*Claim\*\* · _fact_ · \*\*unsourced\*\*/);
+  assert.match(hover.markdown, /- `nope`: unknown source/);
+});
+
+test('hover: lists are capped and the card stays short, however many aliases and candidates', () => {
+  const count = 2000;
+  const aliases = Array.from({ length: count }, (_, i) => `Alias${i}`).join(', ');
+  const others = Array.from({ length: count }, (_, i) => `  e${i}: {name: Other ${i}, type: person, aliases: [Shared]}`);
+  const sidecar = joinLines('entities:', `  main: {name: Shared, type: person, aliases: [${aliases}], description: "${'long words '.repeat(5000)}"}`, ...others);
+  const { text, offset } = cursor('Sha|red spoke.');
+  const hover = hoverInArticle(analyzeTexts(text, sidecar), offset, context)!;
+  assert.ok(hover.markdown.length <= LIMITS.hoverChars.value, `hover of ${hover.markdown.length} characters`);
+  assert.match(hover.markdown, /Also: Alias0, Alias1, .* and 1,990 more/);
+  assert.match(hover.markdown, /could also be .* and 1,990 more/);
 });

@@ -19,6 +19,7 @@ import type {
   Sidecar,
   Span,
 } from './model';
+import { LIMITS, clipText } from './limits';
 import { resolveMentions } from './mentions';
 import { NameMatcher } from './nameMatcher';
 import { normalizeWithMap, type NormalizedText } from './normalize';
@@ -90,7 +91,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
       findings.push(...anchorFindings(list, item, result));
       return { item, result };
     });
-  const claims = anchorAll('claims', sidecar.claims).map(({ item, result }) => anchoredClaim(item, result));
+  const claims = anchorAll('claims', sidecar.claims).map(({ item, result }) => anchoredClaim(item, result, sidecar));
   const pins = anchorAll('mentions', sidecar.mentions).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const nameMatches = before?.nameMatches && change ? prepared.matcher.findAfterEdit(before.nameMatches, change, article.text) : before?.nameMatches && !change ? before.nameMatches : prepared.matcher.findAll(article.text);
@@ -115,15 +116,16 @@ function anchorState(result: AnchorResult): AnchorState {
   return result.status === 'found' ? 'exact' : result.status;
 }
 
-function anchoredClaim(claim: Claim, result: AnchorResult): AnchoredClaim {
-  return { claim, span: spanOf(result), status: claimStatus(claim, result), anchor: anchorState(result) };
+function anchoredClaim(claim: Claim, result: AnchorResult, sidecar: Sidecar): AnchoredClaim {
+  return { claim, span: spanOf(result), status: claimStatus(claim, result, sidecar), anchor: anchorState(result) };
 }
 
-function claimStatus(claim: Claim, result: AnchorResult): ClaimStatus {
+/** A source id that names no source does not source the claim (its `unknown-source` finding says why). */
+function claimStatus(claim: Claim, result: AnchorResult, sidecar: Sidecar): ClaimStatus {
   if (result.status === 'orphaned') return 'orphaned';
   if (result.status === 'ambiguous') return 'ambiguous';
   if (claim.kind === 'opinion') return 'opinion';
-  if (claim.sources.length > 0) return 'sourced';
+  if (claim.sources.some((s) => sidecar.sources.has(s.value))) return 'sourced';
   if (claim.attributedTo) return 'attributed';
   return 'unsourced';
 }
@@ -149,7 +151,7 @@ function anchorFindings(list: AnchorList, item: Anchor, result: AnchorResult): F
 }
 
 function clip(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clipText(text, max);
 }
 
 const sidecarFindingsCache = new WeakMap<Sidecar, Finding[]>();
@@ -168,7 +170,7 @@ function referenceFindings(sidecar: Sidecar): Finding[] {
     if (known) continue;
     const code = use.kind === 'source' ? 'unknown-source' : 'unknown-entity';
     const section = use.kind === 'source' ? 'sources' : 'entities';
-    findings.push({ file: 'sidecar', span: use.span, severity: 'error', code, message: `No ${use.kind} '${use.id}' is defined under '${section}'.` });
+    findings.push({ file: 'sidecar', span: use.span, severity: 'error', code, message: `No ${use.kind} '${clip(use.id, LIMITS.nameChars.value)}' is defined under '${section}'.` });
   }
   return findings;
 }
@@ -179,7 +181,7 @@ function duplicateClaimIds(claims: readonly Claim[]): Finding[] {
   for (const claim of claims) {
     if (!claim.id) continue;
     if (seen.has(claim.id.value)) {
-      findings.push({ file: 'sidecar', span: claim.id.span, severity: 'error', code: 'duplicate-id', message: `Duplicate claim id '${claim.id.value}'.` });
+      findings.push({ file: 'sidecar', span: claim.id.span, severity: 'error', code: 'duplicate-id', message: `Duplicate claim id '${clip(claim.id.value, LIMITS.nameChars.value)}'.` });
     }
     seen.add(claim.id.value);
   }
@@ -200,7 +202,8 @@ function unsourcedFindings(claim: AnchoredClaim, severity: Severity): Finding[] 
   if (claim.status !== 'unsourced' || !claim.span) return [];
   let parts = unsourcedCache.get(claim.claim);
   if (!parts || parts.severity !== severity) {
-    const message = `Unsourced claim: “${clip(claim.claim.quote, 60)}” has no source and no attribution.`;
+    const why = claim.claim.sources.length > 0 ? 'cites no known source (every source id is undefined) and has no attribution' : 'has no source and no attribution';
+    const message = `Unsourced claim: “${clip(claim.claim.quote, 60)}” ${why}.`;
     const data = { kind: 'claim' as const, claimIndex: claim.claim.index };
     parts = { severity, message, data, inSidecar: { file: 'sidecar', span: claim.claim.quoteSpan, severity, code: 'unsourced-claim', message, data } };
     unsourcedCache.set(claim.claim, parts);
@@ -209,7 +212,9 @@ function unsourcedFindings(claim: AnchoredClaim, severity: Severity): Finding[] 
 }
 
 /** Candidates named in an ambiguous-mention message; the rest are counted. */
-const NAMED_CANDIDATES = 3;
+const NAMED_CANDIDATES = LIMITS.namesListed.value;
+/** A name in a list is clipped shorter than alone, so ten of them still fit the message budget. */
+const LISTED_NAME_CHARS = 60;
 
 function ambiguousMentionFindings(mentions: readonly Mention[], sidecar: Sidecar): Finding[] {
   const findings: Finding[] = [];
@@ -238,11 +243,12 @@ function ambiguityMessage(m: Mention, sidecar: Sidecar): string {
   const key = `${m.entityId}\u0000${m.text}`;
   let message = byCandidates.get(key);
   if (message === undefined) {
-    const nameOf = (id: string): string => sidecar.entities.get(id)?.name ?? id;
+    const nameOf = (id: string): string => clip(sidecar.entities.get(id)?.name ?? id, LISTED_NAME_CHARS);
     const named = m.candidates.slice(0, NAMED_CANDIDATES).map(nameOf);
     const others = m.candidates.length - named.length;
-    const who = others > 0 ? `${named.join(', ')} or ${others} other${others === 1 ? '' : 's'}` : named.join(' or ');
-    message = `“${m.text}” could be ${who}; the context does not settle it (guessed ${nameOf(m.entityId)}). Pin it under 'mentions'.`;
+    const who = others > 0 ? `${named.join(', ')} or ${others.toLocaleString('en-US')} other${others === 1 ? '' : 's'}` : named.join(' or ');
+    const text = clip(m.text, LISTED_NAME_CHARS);
+    message = clip(`“${text}” could be ${who}; the context does not settle it (guessed ${nameOf(m.entityId)}). Pin it under 'mentions'.`, LIMITS.messageChars.value);
     byCandidates.set(key, message);
   }
   return message;
