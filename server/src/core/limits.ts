@@ -40,6 +40,14 @@ export const LIMITS = {
   codeLenses: { name: 'code lenses', value: 1000, unit: 'lenses' },
   /** Workspace symbols per query: editors filter and rank further; more is noise. */
   workspaceSymbols: { name: 'workspace symbols', value: 500, unit: 'symbols' },
+  // H4, anchoring. Finding a quote costs about (occurrences × context) and,
+  // when it is not there verbatim, an approximate search (quote length² per
+  // candidate place); both were unbounded (a crash at ~120,000 occurrences, a
+  // 38 s stall for a long quote inside a run of one character).
+  /** Occurrences of one quote looked at. Over it the quote is not placed: a prefix/suffix or occurrence must choose among fewer. A real article repeats a phrase tens of times. */
+  anchorOccurrences: { name: 'occurrences of a quote', value: 10_000, unit: 'occurrences' },
+  /** Work of one quote's approximate search, per character of the article (at least 16 million comparisons, about 30 ms). */
+  approximateSearch: { name: 'approximate search', value: 32, unit: 'comparisons per article character' },
 } as const satisfies Record<string, Limit>;
 
 /** The message of a `limit-exceeded` finding: which limit, its value, and what was skipped. */
