@@ -1,8 +1,13 @@
 // The rough structure of an article that mention resolution reads context
 // from: paragraphs (separated by blank lines), sentences, and quotations
-// (which never run past the end of their paragraph). Each is computed in one
-// pass and queried by binary search; after an edit, only the paragraphs and
-// sentences around the change are scanned again and the rest is shifted.
+// (which never run past the end of their paragraph, except in the news style
+// where the next paragraph opens with a quotation mark again). Each is
+// computed in one pass and queried by binary search; after an edit, only the
+// paragraphs and sentences around the change are scanned again and the rest
+// is shifted. Every scan reads each character a bounded number of times: no
+// search runs on past the paragraph it is for, and no pattern backtracks over
+// a run of the same marks, whatever the article (a megabyte of dots, or no
+// quotation mark at all).
 import type { Span } from './model';
 import type { TextChange } from './tracking';
 
@@ -17,8 +22,37 @@ export interface TextStructure {
   readonly sentences: readonly Span[];
 }
 
-const BLANK_LINE = /\n[^\S\n]*\n\s*/g;
-const SENTENCE_END = /[.!?…]+["'”’)\]]*(?=\s)|\n+/g;
+/** The next separator at or after `from`, as its start and end offsets. */
+type Separator = (text: string, from: number) => { readonly index: number; readonly end: number } | undefined;
+
+const BLANK_LINES = /\n[^\S\n]*\n\s*/g;
+
+/** Blank lines (with the white space after them) separate paragraphs. */
+const BLANK_LINE: Separator = (text, from) => {
+  BLANK_LINES.lastIndex = from;
+  const match = BLANK_LINES.exec(text);
+  return match ? { index: match.index, end: match.index + match[0].length } : undefined;
+};
+
+const SENTENCE_MARKS = /[.!?…]+["'”’)\]]*|\n+/g;
+const WHITE_SPACE = /\s/;
+
+/**
+ * Line breaks, and runs of sentence marks (with closing quotes or brackets)
+ * followed by white space, end sentences. The white space is checked after the
+ * match rather than by a lookahead: a pattern with the lookahead backtracks
+ * through a run of marks at every start inside it (a megabyte of dots took
+ * hours), while a run not followed by white space cannot end a sentence
+ * anywhere inside it either (each shorter run is followed by a mark).
+ */
+const SENTENCE_END: Separator = (text, from) => {
+  SENTENCE_MARKS.lastIndex = from;
+  for (let match = SENTENCE_MARKS.exec(text); match; match = SENTENCE_MARKS.exec(text)) {
+    const end = match.index + match[0].length;
+    if (match[0].charCodeAt(0) === 10 || (end < text.length && WHITE_SPACE.test(text[end]!))) return { index: match.index, end };
+  }
+  return undefined;
+};
 
 /** Paragraphs and sentences tile the text: each is kept as the list of its start offsets. */
 class Structure implements TextStructure {
@@ -75,8 +109,8 @@ export function updateStructure(previous: TextStructure, text: string, change: T
   const keptAfter = lastBefore(starts, paragraphs.oldTo);
   const scanned = quotationsIn(text, paragraphs.starts, paragraphs.first, paragraphs.afterLast);
   return new Structure(text.length, paragraphs.starts, sentences.starts, {
-    starts: [...starts.slice(0, keptBefore), ...scanned.starts, ...starts.slice(keptAfter).map((s) => s + delta)],
-    ends: [...ends.slice(0, keptBefore), ...scanned.ends, ...ends.slice(keptAfter).map((e) => e + delta)],
+    starts: spliced(starts, keptBefore, scanned.starts, keptAfter, delta),
+    ends: spliced(ends, keptBefore, scanned.ends, keptAfter, delta),
   });
 }
 
@@ -97,7 +131,7 @@ interface Retiled {
  * end exactly on the old boundary after the change, else undefined (the
  * caller scans everything).
  */
-function retile(starts: readonly number[], oldLength: number, text: string, change: TextChange, separator: RegExp): Retiled | undefined {
+function retile(starts: readonly number[], oldLength: number, text: string, change: TextChange, separator: Separator): Retiled | undefined {
   const first = Math.max(0, lastAtOrBefore(starts, change.start) - 1);
   const last = Math.min(starts.length - 1, lastAtOrBefore(starts, change.oldEnd) + 1);
   const from = starts[first]!;
@@ -105,8 +139,21 @@ function retile(starts: readonly number[], oldLength: number, text: string, chan
   const delta = change.newEnd - change.oldEnd;
   const middle = tileStarts(text, separator, from, oldTo + delta);
   if (!middle) return undefined;
-  const after = starts.slice(last + 1).map((s) => s + delta);
-  return { starts: [...starts.slice(0, first), ...middle, ...after], from, oldTo, first, afterLast: first + middle.length };
+  return { starts: spliced(starts, first, middle, last + 1, delta), from, oldTo, first, afterLast: first + middle.length };
+}
+
+/**
+ * `list[0, keep)`, then `middle`, then `list[resume…]` shifted by `delta`, in
+ * one array filled by index (spreading arrays of a few hundred thousand
+ * offsets cost tens of milliseconds per keystroke).
+ */
+function spliced(list: readonly number[], keep: number, middle: readonly number[], resume: number, delta: number): number[] {
+  const result = new Array<number>(keep + middle.length + Math.max(0, list.length - resume));
+  let n = 0;
+  for (let i = 0; i < keep; i++) result[n++] = list[i]!;
+  for (const value of middle) result[n++] = value;
+  for (let i = resume; i < list.length; i++) result[n++] = list[i]! + delta;
+  return result;
 }
 
 /**
@@ -114,11 +161,10 @@ function retile(starts: readonly number[], oldLength: number, text: string, chan
  * piece's start, and a separator must end exactly at `to` (unless `to` is the
  * end of the text); undefined when none does.
  */
-function tileStarts(text: string, separator: RegExp, from: number, to: number): number[] | undefined {
+function tileStarts(text: string, separator: Separator, from: number, to: number): number[] | undefined {
   const starts = [from];
-  separator.lastIndex = from;
-  for (let match = separator.exec(text); match; match = separator.exec(text)) {
-    const end = match.index + match[0].length;
+  for (let match = separator(text, from); match; match = separator(text, match.end)) {
+    const end = match.end;
     // A separator ending at `to` closes the scan: `to` starts a piece the caller already has.
     if (end >= to) return end === to ? starts : undefined;
     starts.push(end);
@@ -131,17 +177,38 @@ function spansOf(starts: readonly number[], length: number): Span[] {
   return starts.map((start, i) => ({ start, end: starts[i + 1] ?? length }));
 }
 
-/** Quotations in paragraphs [first, afterLast): “…” pairs, and "…" pairs, each within its paragraph. */
+/**
+ * Quotations in paragraphs [first, afterLast): “…” pairs, and "…" pairs, each
+ * within its paragraph. A quote left open at the end of a paragraph whose
+ * next paragraph opens with a quotation mark runs to the end of its paragraph:
+ * the news style of a quotation over several paragraphs, each reopened and
+ * only the last one closed. (So a paragraph's quotations depend on the first
+ * character of the next one: an edit there rescans the paragraph before it,
+ * which `retile` always includes.)
+ */
 function quotationsIn(text: string, paragraphStarts: readonly number[], first: number, afterLast: number): { starts: number[]; ends: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
   for (let p = first; p < afterLast; p++) {
-    for (const q of findQuotations(text, paragraphStarts[p]!, paragraphStarts[p + 1] ?? text.length)) {
+    const end = paragraphStarts[p + 1] ?? text.length;
+    const { spans, openAt } = scanQuotations(text, paragraphStarts[p]!, end);
+    for (const q of spans) {
       starts.push(q.start);
       ends.push(q.end);
     }
+    if (openAt !== undefined && end < text.length && isOpener(text.charCodeAt(end))) {
+      starts.push(openAt);
+      ends.push(trimEnd(text, openAt, end));
+    }
   }
   return { starts, ends };
+}
+
+/** The end of [from, to) without its trailing white space (the blank line closing a paragraph). */
+function trimEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from + 1 && WHITE_SPACE.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** Index of the last element ≤ value in a sorted array (0 when none). */
@@ -168,7 +235,13 @@ function lastBefore(sorted: readonly number[], value: number): number {
   return low;
 }
 
-const OPENERS = /[\u201C"]/g;
+const STRAIGHT_QUOTE = 0x22;
+const LEFT_QUOTE = 0x201c;
+const RIGHT_QUOTE = 0x201d;
+
+function isOpener(code: number): boolean {
+  return code === LEFT_QUOTE || code === STRAIGHT_QUOTE;
+}
 
 /**
  * Quotations in [from, to), one paragraph: “…” pairs, and "…" pairs. An
@@ -176,13 +249,29 @@ const OPENERS = /[\u201C"]/g;
  * rest of the article).
  */
 export function findQuotations(text: string, from = 0, to = text.length): Span[] {
+  return scanQuotations(text, from, to).spans;
+}
+
+/**
+ * The quotations of [from, to) and where a quote was left open, if one was.
+ * Reads only [from, to), each character once: the closing mark is looked for
+ * after the opening one and never past `to`.
+ */
+function scanQuotations(text: string, from: number, to: number): { spans: Span[]; openAt?: number } {
   const spans: Span[] = [];
-  OPENERS.lastIndex = from;
-  for (let match = OPENERS.exec(text); match && match.index < to; match = OPENERS.exec(text)) {
-    const closed = text.indexOf(match[0] === '"' ? '"' : '\u201D', match.index + 1);
-    if (closed === -1 || closed >= to) break;
-    spans.push({ start: match.index, end: closed + 1 });
-    OPENERS.lastIndex = closed + 1;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (!isOpener(code)) continue;
+    const closed = indexOfCode(text, code === STRAIGHT_QUOTE ? STRAIGHT_QUOTE : RIGHT_QUOTE, i + 1, to);
+    if (closed === -1) return { spans, openAt: i };
+    spans.push({ start: i, end: closed + 1 });
+    i = closed;
   }
-  return spans;
+  return { spans };
+}
+
+/** The first offset in [from, to) holding the UTF-16 unit `code`, or -1. */
+function indexOfCode(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
