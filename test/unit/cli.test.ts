@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { checkInOrder } from '../../server/src/cli/checkInOrder';
 import { findPairs } from '../../server/src/cli/findPairs';
 import { runCli } from '../../server/src/cli/main';
-import { DiskFiles } from '../../server/src/node/diskFiles';
 
 function tempTree(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cli-'));
@@ -71,7 +71,7 @@ test('cli: bad input gets a clear message, never a crash', async () => {
   const { code, out } = await run(['check'], dir);
   assert.equal(code, 1);
   const text = out.join('\n');
-  assert.match(text, /lonely\.annotations\.yaml:1:1 error missing-article No article found for this sidecar: expected one of lonely\.md, lonely\.markdown, lonely\.txt\./);
+  assert.match(text, /lonely\.annotations\.yaml:1:1 error missing-article No article found for this sidecar: expected lonely\.md, lonely\.markdown, lonely\.txt beside it, or an 'article:' key naming the file\./);
   assert.match(text, /binary\.annotations\.yaml:1:1 error unreadable-article .*binary\.txt looks like a binary file/);
   assert.match(text, /broken\.annotations\.yaml:\d+:\d+ error yaml-syntax/);
   assert.equal((text.match(/types\.annotations\.yaml:\d+:\d+ error schema/g) ?? []).length, 4);
@@ -96,10 +96,10 @@ test('cli: many pairs are checked in worker threads, with the same report in the
     files[`desk${i % 3}/story${String(i).padStart(2, '0')}.annotations.yaml`] = `claims:\n  - quote: Kabul fell on day ${i}\n${i % 2 ? '  - quote: not in the article\n' : ''}`;
   }
   const dir = tempTree(files);
-  const pairs = findPairs([dir], new DiskFiles()).pairs;
+  const { pairs, roots } = findPairs([dir]);
   const outcomes = async (worker: string) => {
     const seen: string[][] = [];
-    await checkInOrder({ pairs, format: 'text', cwd: dir }, (o) => seen.push([...o.lines]), worker);
+    await checkInOrder({ pairs, roots, format: 'text', cwd: dir }, (o) => seen.push([...o.lines]), worker);
     return seen;
   };
   const inWorkers = await outcomes(path.join(__dirname, '..', '..', 'server', 'src', 'cli', 'checkWorker.js'));
@@ -110,4 +110,62 @@ test('cli: many pairs are checked in worker threads, with the same report in the
   const parsed = JSON.parse(json.out.join('\n'));
   assert.equal(parsed.files.length, 80);
   assert.equal(json.out.join('\n'), JSON.stringify(parsed, null, 2));
+});
+
+const PASSWD = '/etc/passwd';
+
+test('cli: an article outside the paths given is refused with unreadable-article, and none of its lines is printed', { skip: !fs.existsSync(PASSWD) && 'no /etc/passwd here' }, async () => {
+  const dir = tempTree({
+    'escape.annotations.yaml': 'article: ../../../../../../../../etc/passwd\nclaims:\n  - quote: rootx:0:0:root\n',
+    'absolute.annotations.yaml': 'article: /etc/passwd\nclaims:\n  - quote: rootx:0:0:root\n',
+  });
+  fs.symlinkSync(PASSWD, path.join(dir, 'linked.txt'));
+  fs.writeFileSync(path.join(dir, 'linked.annotations.yaml'), 'claims:\n  - quote: rootx:0:0:root\n');
+  for (const format of ['text', 'json']) {
+    const { code, out } = await run(['check', '--format', format], dir);
+    assert.equal(code, 1);
+    const text = out.join('\n');
+    for (const line of fs.readFileSync(PASSWD, 'utf8').split('\n').filter((l) => l.trim().length >= 12)) assert.ok(!text.includes(line), `printed a line of ${PASSWD}: ${line}`);
+    assert.doesNotMatch(text, /drifted-annotation/);
+    if (format === 'text') {
+      assert.match(text, /escape\.annotations\.yaml:1:10 error unreadable-article article: \.\.\/.*etc\/passwd is outside the workspace folder\(s\); Marginalia reads only files inside the workspace/);
+      assert.match(text, /absolute\.annotations\.yaml:1:10 error unreadable-article article: \/etc\/passwd is outside/);
+      assert.match(text, /linked\.annotations\.yaml:1:1 error unreadable-article linked\.txt is outside/);
+    }
+  }
+});
+
+test('cli: a directory, a device and a named pipe as article are refused, not read', async () => {
+  const dir = tempTree({ 'folder/readme.md': 'x', 'dir.annotations.yaml': 'article: folder\nclaims: []\n', 'zero.annotations.yaml': 'article: zero\nclaims: []\n' });
+  fs.symlinkSync('/dev/zero', path.join(dir, 'zero'));
+  const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe')]);
+  if (fifo.status === 0) fs.writeFileSync(path.join(dir, 'pipe.annotations.yaml'), 'article: pipe\nclaims: []\n');
+  const { out } = await run(['check'], dir);
+  const text = out.join('\n');
+  assert.match(text, /dir\.annotations\.yaml:1:10 error unreadable-article article: folder is a directory, not a file/);
+  assert.match(text, /zero\.annotations\.yaml:1:10 error unreadable-article article: zero is outside the workspace/);
+  if (fifo.status === 0) assert.match(text, /pipe\.annotations\.yaml:1:10 error unreadable-article article: pipe is a named pipe \(FIFO\), not a file/);
+});
+
+test('cli: one pairing: a sidecar naming its article pairs with it, and the same-named sidecar is told which one wins', async () => {
+  const dir = tempTree({
+    'story.txt': 'Kabul fell.\n',
+    'notes.annotations.yaml': 'article: story.txt\nclaims:\n  - quote: Kabul fell\n',
+    'story.annotations.yaml': 'claims:\n  - quote: Kabul\n',
+  });
+  const found = findPairs([dir]);
+  assert.deepEqual(found.pairs.map((p) => [path.basename(p.article), path.basename(p.sidecar)]), [['story.txt', 'notes.annotations.yaml']]);
+  const { out } = await run(['check'], dir);
+  const text = out.join('\n');
+  assert.match(text, /story\.annotations\.yaml:1:1 warning missing-article This sidecar is not used: story\.txt is annotated by notes\.annotations\.yaml/);
+  assert.match(text, /notes\.annotations\.yaml:3:12 warning unsourced-claim/);
+  assert.doesNotMatch(text, /story\.annotations\.yaml:2/);
+});
+
+test('cli: a binary article without NUL bytes is not analysed as text', async () => {
+  const bytes = Buffer.alloc(20_000);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = 1 + ((i * 7919 + 13) % 255);
+  const dir = tempTree({ 'blob.txt': bytes, 'blob.annotations.yaml': 'claims:\n  - quote: anything at all\n' });
+  const { out } = await run(['check'], dir);
+  assert.match(out.join('\n'), /blob\.annotations\.yaml:1:1 error unreadable-article .*blob\.txt looks like a binary file/);
 });

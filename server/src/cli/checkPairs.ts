@@ -2,6 +2,7 @@
 // the report, so nothing of a pair is kept once its lines are written. The
 // same function runs in the CLI's own thread and in its worker threads.
 import { DEFAULT_ANALYSIS_OPTIONS } from '../core/analyze';
+import type { Root } from '../core/boundary';
 import type { Pair } from '../core/pairing';
 import { PairAnalyzer } from '../core/pairAnalysis';
 import { DiskFiles } from '../node/diskFiles';
@@ -12,6 +13,8 @@ export type Format = 'text' | 'json';
 
 export interface CheckRequest {
   readonly pairs: readonly Pair[];
+  /** The boundary: where the pairs' files may be read from (see findPairs). */
+  readonly roots: readonly Root[];
   readonly format: Format;
   readonly cwd: string;
 }
@@ -27,7 +30,7 @@ export interface PairOutcome {
 }
 
 export function checkPairs(request: CheckRequest): PairOutcome[] {
-  const disk = new DiskFiles(() => DEFAULT_SETTINGS.maxArticleBytes);
+  const disk = new DiskFiles(() => DEFAULT_SETTINGS.maxArticleBytes, request.roots);
   const analyzer = new PairAnalyzer();
   return request.pairs.map((pair) => {
     const analysis = analyzer.analyze(pair, disk, DEFAULT_ANALYSIS_OPTIONS);

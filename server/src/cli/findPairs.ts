@@ -1,49 +1,95 @@
-// Finds the article/sidecar pairs under the paths given on the command line.
+// Finds the article/sidecar pairs under the paths given on the command line,
+// with the same pairing as the language server (core/pairing.ts), inside the
+// same kind of boundary: the folders given (with their subfolders), and for a
+// file given, its own folder (without them).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isArticlePath, isSidecarPath, pairOf, type Pair } from '../core/pairing';
-import type { DiskFiles } from '../node/diskFiles';
+import type { Root } from '../core/boundary';
+import { articleCandidatesFor, declaredArticleIn, isArticlePath, isSidecarPath, pairingOf, unpairedProblem, type Pair, type PairingView } from '../core/pairing';
+import { DiskFiles } from '../node/diskFiles';
 import { walkFiles } from '../node/walk';
-import { parseSidecar } from '../core/sidecar';
+import type { FileProblem } from './report';
 
 export interface FoundFiles {
   readonly pairs: Pair[];
-  /** Sidecars with no article beside them. */
-  readonly lonelySidecars: string[];
+  /** Sidecars that are not used: no article, or another sidecar wins theirs (code `missing-article`). */
+  readonly unused: FileProblem[];
   /** Paths given that do not exist. */
   readonly missing: string[];
+  /** Where the pairs' files may be read from. */
+  readonly roots: Root[];
 }
 
-export function findPairs(inputs: readonly string[], disk: DiskFiles): FoundFiles {
-  const found: FoundFiles = { pairs: [], lonelySidecars: [], missing: [] };
-  const seen = new Set<string>();
-  // Only a sidecar that may have a top-level `article:` key is parsed here;
-  // the pair's analysis parses it again later, one pair at a time.
-  const declared = (sidecar: string): string | undefined => {
-    const read = disk.read(sidecar);
-    disk.forget(sidecar);
-    return read.ok && mayDeclareArticle(read.text) ? parseSidecar(read.text).article?.value : undefined;
-  };
-  const visitFile = (file: string): void => {
-    if (!isSidecarPath(file) && !isArticlePath(file)) return;
-    const pair = pairOf(file, disk, declared);
-    if (pair && !seen.has(pair.sidecar)) {
-      seen.add(pair.sidecar);
-      found.pairs.push(pair);
-    } else if (!pair && isSidecarPath(file) && !seen.has(file)) {
-      seen.add(file);
-      found.lonelySidecars.push(file);
-    }
-  };
+export function rootsFor(inputs: readonly string[]): Root[] {
+  const roots: Root[] = [];
   for (const input of inputs) {
     const absolute = path.resolve(input);
     const stat = statOrUndefined(absolute);
-    if (!stat) found.missing.push(input);
-    else if (stat.isDirectory()) walkFiles(absolute, visitFile);
-    else visitFile(absolute);
+    if (stat?.isDirectory()) roots.push({ path: absolute, recursive: true });
+    else if (stat) roots.push({ path: path.dirname(absolute), recursive: false });
+  }
+  return roots;
+}
+
+export function findPairs(inputs: readonly string[], maxBytes = Number.MAX_SAFE_INTEGER): FoundFiles {
+  const roots = rootsFor(inputs);
+  const found: FoundFiles = { pairs: [], unused: [], missing: [], roots };
+  const files = filesGiven(inputs, found.missing);
+  const view = diskView(new DiskFiles(() => maxBytes, roots), files.filter(isSidecarPath));
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (!isSidecarPath(file) && !isArticlePath(file)) continue;
+    const pairing = pairingOf(file, view);
+    const sidecar = pairing.kind === 'paired' ? pairing.pair.sidecar : pairing.kind === 'none' ? undefined : pairing.sidecar;
+    if (sidecar === undefined || seen.has(sidecar)) continue;
+    seen.add(sidecar);
+    if (pairing.kind === 'paired') found.pairs.push(pairing.pair);
+    const problem = unpairedProblem(pairing);
+    if (problem) found.unused.push({ file: sidecar, code: 'missing-article', ...problem });
   }
   found.pairs.sort((a, b) => a.article.localeCompare(b.article));
+  found.unused.sort((a, b) => a.file.localeCompare(b.file));
   return found;
+}
+
+/** Every file under the paths given, in a stable order; the paths that do not exist go to `missing`. */
+function filesGiven(inputs: readonly string[], missing: string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(input);
+    const stat = statOrUndefined(absolute);
+    if (!stat) missing.push(input);
+    else if (stat.isDirectory()) walkFiles(absolute, (file) => files.push(file));
+    else files.push(absolute);
+  }
+  return files;
+}
+
+/**
+ * The files as pairing sees them from disk. Each sidecar's `article:` is
+ * read once (only a sidecar that may have the key is parsed), and its text
+ * is not kept: the pair's analysis reads it again, one pair at a time.
+ */
+function diskView(disk: DiskFiles, sidecars: readonly string[]): PairingView {
+  const declared = new Map<string, string | undefined>();
+  const declaredArticle = (sidecar: string): string | undefined => {
+    if (!declared.has(sidecar)) {
+      const read = disk.read(sidecar);
+      disk.forget(sidecar);
+      declared.set(sidecar, read.ok ? declaredArticleIn(read.text) : undefined);
+    }
+    return declared.get(sidecar);
+  };
+  const declaring = new Map<string, string[]>();
+  for (const sidecar of sidecars) {
+    const article = declaredArticle(sidecar);
+    if (article === undefined) continue;
+    const target = articleCandidatesFor(sidecar, article)[0]!;
+    let list = declaring.get(target);
+    if (!list) declaring.set(target, (list = []));
+    list.push(sidecar);
+  }
+  return { state: (file) => disk.state(file), declaredArticle, sidecarsDeclaring: (article) => declaring.get(article) ?? [] };
 }
 
 function statOrUndefined(p: string): fs.Stats | undefined {
@@ -52,9 +98,4 @@ function statOrUndefined(p: string): fs.Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A top-level `article` key starts a line (block style), or the document is one flow mapping. */
-function mayDeclareArticle(text: string): boolean {
-  return /^(?:["']?article["']?[ \t]*:|\{)/m.test(text);
 }

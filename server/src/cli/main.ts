@@ -1,6 +1,4 @@
 import * as path from 'node:path';
-import { articleCandidatesFor } from '../core/pairing';
-import { DiskFiles } from '../node/diskFiles';
 import { DEFAULT_SETTINGS } from '../protocol';
 import type { PairOutcome } from './checkPairs';
 import { checkInOrder } from './checkInOrder';
@@ -10,8 +8,11 @@ import { jsonReport, textReport, type FileProblem } from './report';
 const USAGE = `Usage: marginalia check [PATH...] [--format text|json]
 
 Checks the articles under PATH (default: the current folder) that have a
-sidecar NAME.annotations.yaml beside them, and prints one line per problem:
+sidecar NAME.annotations.yaml beside them (or a sidecar whose 'article:' key
+names them), and prints one line per problem:
   file:line:column severity code message
+Only files inside the PATHs given are read (for a file given: its folder);
+an 'article:' that points elsewhere is reported, not read.
 Exit status: 0 when there is no error or warning, 1 when there is, 2 on a usage error.`;
 
 interface Options {
@@ -53,18 +54,18 @@ export async function runCli(args: readonly string[], cwd: string, out: (line: s
     err(options);
     return 2;
   }
-  const found = findPairs(options.paths.map((p) => path.resolve(cwd, p)), new DiskFiles(() => DEFAULT_SETTINGS.maxArticleBytes));
-  const problems: FileProblem[] = [
-    ...found.missing.map((file) => ({ file, severity: 'error' as const, code: 'missing-file', message: `${file} does not exist.` })),
-    ...found.lonelySidecars.map((file) => ({ file, severity: 'error' as const, code: 'missing-article', message: `No article found for this sidecar: expected one of ${articleCandidatesFor(file).map((p) => path.basename(p)).join(', ')}.` })),
-  ];
+  const found = findPairs(
+    options.paths.map((p) => path.resolve(cwd, p)),
+    DEFAULT_SETTINGS.maxArticleBytes,
+  );
+  const problems: FileProblem[] = [...found.missing.map((file) => ({ file, severity: 'error' as const, code: 'missing-file', message: `${file} does not exist.` })), ...found.unused];
   const totals = new Totals();
   const json = options.format === 'json' ? new JsonFilesWriter(out) : undefined;
   if (!json) for (const line of textReport([], problems, cwd)) out(line);
   totals.addProblems(problems);
   // Pairs whose article could not be read: counted with their pair, listed with the problems in JSON.
   const unreadable: FileProblem[] = [];
-  await checkInOrder({ pairs: found.pairs, format: options.format, cwd }, (outcome) => {
+  await checkInOrder({ pairs: found.pairs, roots: found.roots, format: options.format, cwd }, (outcome) => {
     totals.add(outcome);
     if (outcome.problem) unreadable.push(outcome.problem);
     if (json && outcome.json) json.add(outcome.json);

@@ -13,14 +13,23 @@ export interface FileAnalysis extends PairAnalysis {
 
 export class ServerContext {
   settings: Settings = DEFAULT_SETTINGS;
-  /** The workspace folders, as paths (for workspace-wide rename). */
-  roots: string[] = [];
+  private folders: string[] = [];
   private options: AnalysisOptions = toOptions(DEFAULT_SETTINGS);
 
   constructor(
     readonly connection: Connection,
     readonly workspace: Workspace,
   ) {}
+
+  /** The workspace folders, as paths: the boundary of what is read, and where the index looks. */
+  get roots(): string[] {
+    return this.folders;
+  }
+
+  set roots(folders: string[]) {
+    this.folders = folders;
+    this.workspace.setRoots(folders);
+  }
 
   updateSettings(settings: Settings): void {
     this.settings = settings;

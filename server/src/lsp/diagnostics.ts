@@ -3,11 +3,10 @@
 // tick analyse each pair once.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analysis, Finding } from '../core/model';
-import { articleCandidatesFor, isArticlePath, isSidecarPath } from '../core/pairing';
+import { isArticlePath, isSidecarPath } from '../core/pairing';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
-import { Workspace } from './workspace';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
@@ -58,7 +57,8 @@ export class DiagnosticsPublisher {
     if (!pair) return this.publishUnpaired(filePath);
     if (done.has(pair.sidecar)) return;
     done.add(pair.sidecar);
-    const result = workspace.analysisOf(pair.article, this.ctx.analysisOptions);
+    // Asked by the file itself: an article outside the workspace has no pairing of its own, its sidecar does.
+    const result = workspace.analysisOf(filePath, this.ctx.analysisOptions);
     if (!result) return;
     const { analysis } = result;
     const byFile = { article: [] as Diagnostic[], sidecar: [] as Diagnostic[] };
@@ -89,17 +89,11 @@ export class DiagnosticsPublisher {
   /** An article without a sidecar has nothing to say; a sidecar without an article says so. */
   private publishUnpaired(filePath: string): void {
     const uri = this.ctx.workspace.uriFor(filePath);
-    if (!isSidecarPath(filePath) || !this.ctx.workspace.exists(filePath)) return this.publish(uri, []);
-    const expected = articleCandidatesFor(filePath).map((p) => Workspace.displayName(p)).join(', ');
-    this.publish(uri, [
-      {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 1,
-        code: 'missing-article',
-        source: 'marginalia',
-        message: `No article found for this sidecar: expected ${expected} beside it, or an 'article:' key naming the file.`,
-      },
-    ]);
+    // Why a sidecar is not used (no article, another sidecar wins, outside the workspace): the same words as the CLI's.
+    const problem = this.ctx.workspace.unpairedProblem(filePath);
+    if (!problem) return this.publish(uri, []);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    this.publish(uri, [{ range, severity: problem.severity === 'error' ? 1 : 2, code: 'missing-article', source: 'marginalia', message: problem.message }]);
   }
 
   /** Paired files always get their (possibly empty) list; others only to clear an earlier one. */

@@ -2,10 +2,8 @@
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isSidecarPath } from '../core/pairing';
-import { summarizeSidecarText } from '../core/quickSummary';
 import { DiskFiles } from '../node/diskFiles';
 import { cacheFileFor, defaultCacheDirectory } from '../node/indexCache';
-import { stampOf } from '../node/summarizeFiles';
 import { WorkspaceIndex } from '../node/workspaceIndex';
 import { ARTICLE_OUTLINE_REQUEST, INDEXED_NOTIFICATION, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AddNewSourceArgs, type AnnotateArgs, type IndexedParams, type InitializationOptions } from '../protocol';
 import { annotate, articleOutline, sidecarInfo } from './annotate';
@@ -29,11 +27,9 @@ export function startServer(connection: Connection): void {
   ctx = new ServerContext(connection, workspace);
   const context = ctx;
   const diagnostics = new DiagnosticsPublisher(context);
-  const index = new WorkspaceIndex((file) => {
-    const stamp = workspace.documentFor(file) ? undefined : stampOf(file);
-    const read = workspace.read(file);
-    return read.ok ? { summary: summarizeSidecarText(read.text), stamp } : undefined;
-  });
+  const index = new WorkspaceIndex((file) => workspace.summarize(file));
+  // The index says which sidecars name an article with `article:`, for pairing.
+  workspace.useIndex(index);
   let canPullConfiguration = false;
   let cacheDirectory = defaultCacheDirectory();
 
@@ -51,6 +47,8 @@ export function startServer(connection: Connection): void {
     try {
       const stats: IndexedParams = await index.build(context.roots, context.settings.maxArticleBytes, cacheFileFor(cacheDirectory, context.roots));
       connection.console.info(`Marginalia: indexed ${stats.sidecars} sidecars in ${Math.round(stats.ms)} ms (${stats.parsed} parsed, the rest unchanged since the last session; ${stats.workers || 'no'} worker threads).`);
+      // Open articles may now pair with sidecars elsewhere that name them.
+      diagnostics.refreshAll();
       void connection.sendNotification(INDEXED_NOTIFICATION, stats);
     } catch (error) {
       connection.console.error(`Marginalia: indexing the workspace failed: ${(error as Error).stack ?? error}`);

@@ -1,13 +1,19 @@
-// The server's view of files: open buffers first, then disk; and the pair
-// analysis for any file, cached by the core's PairAnalyzer.
+// The server's view of files: open buffers first, then disk, both only inside
+// the workspace boundary; the pairing of any file (core/pairing.ts, the same
+// decision as the CLI's); and the pair analysis, cached by the core's
+// PairAnalyzer for as long as a file of the pair is open.
 import * as path from 'node:path';
-import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Root } from '../core/boundary';
+import { OUTSIDE_RULE } from '../core/boundary';
 import type { AnalysisOptions } from '../core/analyze';
 import type { Analysis } from '../core/model';
 import { PairAnalyzer } from '../core/pairAnalysis';
-import { pairOf, type Pair, type ReadResult, type TextSource } from '../core/pairing';
-import { DiskFiles } from '../node/diskFiles';
+import { articleCandidatesFor, declaredArticleIn, isSidecarPath, pairingOf, readFailure, sidecarPathFor, tooLarge, unpairedProblem, type FileState, type Pair, type Pairing, type PairingView, type ReadResult, type TextSource } from '../core/pairing';
+import { summarizeSidecarText } from '../core/quickSummary';
+import type { DiskFiles } from '../node/diskFiles';
+import { stampOf } from '../node/summarizeFiles';
+import type { Summarized } from '../node/workspaceIndex';
 import { pathToUri, uriToPath } from './paths';
 
 export interface PairAnalysis {
@@ -15,18 +21,55 @@ export interface PairAnalysis {
   readonly analysis: Analysis;
 }
 
-export class Workspace implements TextSource {
+/** The open buffers by URI (the server's `TextDocuments`). */
+export interface OpenDocuments {
+  get(uri: string): TextDocument | undefined;
+}
+
+/** What the workspace index knows of sidecars' `article:` keys (node/workspaceIndex.ts). */
+export interface DeclaredArticles {
+  sidecarsDeclaring(article: string, isOpen: (file: string) => boolean): string[];
+  declaredArticle(file: string): { readonly known: boolean; readonly article?: string };
+}
+
+export class Workspace implements TextSource, PairingView {
   private readonly openUris = new Map<string, string>();
   readonly analyzer = new PairAnalyzer();
+  private roots: readonly string[] = [];
+  private index?: DeclaredArticles;
 
   constructor(
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: OpenDocuments,
     private readonly disk: DiskFiles,
   ) {}
+
+  /**
+   * The workspace folders, inside which files are read. With none (a file
+   * opened without a folder), each open file's own folder stands in for one,
+   * without its subfolders: a sidecar there pairs only with a file beside it.
+   */
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots;
+    this.updateBoundary();
+  }
+
+  /** The index whose summaries say which sidecars name which article. */
+  useIndex(index: DeclaredArticles): void {
+    this.index = index;
+  }
+
+  private updateBoundary(): void {
+    const roots: Root[] = this.roots.length > 0 ? this.roots.map((p) => ({ path: p, recursive: true })) : [...new Set([...this.openUris.keys()].map((p) => path.dirname(p)))].map((p) => ({ path: p, recursive: false }));
+    this.disk.setRoots(roots);
+  }
 
   documentFor(filePath: string): TextDocument | undefined {
     const uri = this.openUris.get(filePath);
     return uri ? this.documents.get(uri) : undefined;
+  }
+
+  isOpen(filePath: string): boolean {
+    return this.openUris.has(filePath);
   }
 
   /** The URI to speak of a file with: the client's own for an open buffer. */
@@ -36,46 +79,128 @@ export class Workspace implements TextSource {
 
   opened(uri: string): string | undefined {
     const filePath = uriToPath(uri);
-    if (filePath) this.openUris.set(filePath, uri);
+    if (!filePath) return undefined;
+    this.openUris.set(filePath, uri);
+    if (this.roots.length === 0) this.updateBoundary();
     return filePath;
   }
 
+  /** The buffer's unsaved text is gone: what only it kept alive is forgotten. */
   closed(uri: string): string | undefined {
     const filePath = uriToPath(uri);
-    if (filePath) this.openUris.delete(filePath);
+    if (!filePath) return undefined;
+    this.openUris.delete(filePath);
+    if (this.roots.length === 0) this.updateBoundary();
+    this.forgetWhatIsClosed();
     return filePath;
   }
 
-  exists(filePath: string): boolean {
-    return this.documentFor(filePath) !== undefined || this.disk.exists(filePath);
+  state(filePath: string): FileState {
+    if (this.isOpen(filePath)) return this.disk.withinBoundary(filePath) ? 'file' : 'refused';
+    return this.disk.state(filePath);
   }
 
   read(filePath: string): ReadResult {
     const document = this.documentFor(filePath);
-    return document ? { ok: true, text: document.getText() } : this.disk.read(filePath);
+    if (!document) return this.disk.read(filePath);
+    if (!this.disk.withinBoundary(filePath)) return readFailure(filePath, 'outside', OUTSIDE_RULE);
+    const text = document.getText();
+    const max = this.disk.maxBytes();
+    // Most texts are far under the limit by their length alone; the byte count is taken only near it.
+    if (text.length * 3 > max && (text.length > max || Buffer.byteLength(text, 'utf8') > max)) return tooLarge(filePath, Buffer.byteLength(text, 'utf8'), max);
+    return { ok: true, text };
+  }
+
+  /** A sidecar's summary for the workspace index, from its open buffer or the disk; undefined when it cannot be read. */
+  summarize(file: string): Summarized | undefined {
+    const read = this.read(file);
+    if (!read.ok) return undefined;
+    // A buffer's summary has no stamp: it is not what the file on disk says.
+    const stamp = this.isOpen(file) ? undefined : stampOf(file);
+    return { summary: summarizeSidecarText(read.text), stamp, article: this.isOpen(file) ? this.declaredArticle(file) : declaredArticleIn(read.text) };
   }
 
   changedOnDisk(filePath: string): void {
     this.disk.forget(filePath);
   }
 
+  declaredArticle(sidecar: string): string | undefined {
+    if (!this.isOpen(sidecar)) {
+      const indexed = this.index?.declaredArticle(sidecar);
+      if (indexed?.known) return indexed.article;
+    }
+    const read = this.read(sidecar);
+    return read.ok ? this.analyzer.sidecar(sidecar, read.text).sidecar.article?.value : undefined;
+  }
+
+  sidecarsDeclaring(article: string): string[] {
+    const found = new Set(this.index?.sidecarsDeclaring(article, (file) => this.isOpen(file)) ?? []);
+    for (const file of this.openUris.keys()) {
+      if (!isSidecarPath(file)) continue;
+      const declared = this.declaredArticle(file);
+      if (declared !== undefined && articleCandidatesFor(file, declared)[0] === article) found.add(file);
+    }
+    return [...found];
+  }
+
+  pairingOf(filePath: string): Pairing {
+    return pairingOf(filePath, this);
+  }
+
   pairOf(filePath: string): Pair | undefined {
-    return pairOf(filePath, this, (sidecar) => {
-      const read = this.read(sidecar);
-      return read.ok ? this.analyzer.sidecar(sidecar, read.text).sidecar.article?.value : undefined;
-    });
+    const pairing = this.pairingOf(filePath);
+    return pairing.kind === 'paired' ? pairing.pair : undefined;
+  }
+
+  /** Why a sidecar is not used (no article, another sidecar wins, outside the workspace); undefined for any other file. */
+  unpairedProblem(filePath: string): { readonly severity: 'error' | 'warning'; readonly message: string } | undefined {
+    return isSidecarPath(filePath) ? unpairedProblem(this.pairingOf(filePath)) : undefined;
   }
 
   analysisOf(filePath: string, options: AnalysisOptions): PairAnalysis | undefined {
-    const pair = this.pairOf(filePath);
-    if (!pair) return undefined;
+    const pairing = this.pairingOf(filePath);
+    if (pairing.kind !== 'paired') return undefined;
+    const { pair } = pairing;
     const analysis = this.analyzer.analyze(pair, this, options);
+    // A pair with no open file (diagnostics published after a close, a request about a closed file) is analysed, not kept.
+    if (!this.isOpen(pair.article) && !this.isOpen(pair.sidecar)) for (const file of this.filesOf(pairing)) if (!this.isOpen(file)) this.forget(file);
     return analysis ? { pair, analysis } : undefined;
   }
 
   /** Paths of the open files, to refresh after a settings change. */
   openPaths(): string[] {
     return [...this.openUris.keys()];
+  }
+
+  /** Files whose texts or analyses are kept now (for tests and the memory bench). */
+  cachedPaths(): string[] {
+    return [...new Set([...this.analyzer.cachedPaths(), ...this.disk.cachedPaths()])];
+  }
+
+  /** Every file a pairing reads: both halves, the sidecars that lost, the same-named sidecar. */
+  private filesOf(pairing: Pairing): string[] {
+    switch (pairing.kind) {
+      case 'paired':
+        return [pairing.pair.article, pairing.pair.sidecar, ...pairing.shadowed, sidecarPathFor(pairing.pair.article)];
+      case 'shadowed':
+        return [pairing.sidecar, pairing.article, pairing.winner];
+      case 'lonely':
+        return [pairing.sidecar];
+      case 'none':
+        return [pairing.file, sidecarPathFor(pairing.file)];
+    }
+  }
+
+  /** Keeps only what the open files' pairs need: memory follows what is open. */
+  private forgetWhatIsClosed(): void {
+    const live = new Set<string>();
+    for (const file of this.openUris.keys()) for (const needed of this.filesOf(this.pairingOf(file))) live.add(needed);
+    for (const file of this.cachedPaths()) if (!live.has(file)) this.forget(file);
+  }
+
+  private forget(filePath: string): void {
+    this.analyzer.forget(filePath);
+    this.disk.forget(filePath);
   }
 
   static displayName(filePath: string): string {

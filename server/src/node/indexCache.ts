@@ -9,11 +9,13 @@ import * as path from 'node:path';
 import type { SidecarSummary } from '../core/sidecarSummary';
 import type { FileStamp } from './summarizeFiles';
 
-const VERSION = 1;
+/** 2: entries keep the sidecar's `article:` value. */
+const VERSION = 2;
 
 export interface CachedSummary {
   readonly stamp: FileStamp;
   readonly summary: SidecarSummary;
+  readonly article?: string;
 }
 
 /** Per user: the editor's storage folder for the workspace when it gives one, else the user's cache folder. */
@@ -47,5 +49,5 @@ export function writeIndexCache(file: string, entries: ReadonlyMap<string, Cache
 
 function isCachedSummary(entry: unknown): entry is CachedSummary {
   const e = entry as Partial<CachedSummary> | null;
-  return typeof e?.stamp?.mtimeMs === 'number' && typeof e.stamp.size === 'number' && Array.isArray(e.summary?.symbols) && typeof e.summary?.idRanges === 'object';
+  return typeof e?.stamp?.mtimeMs === 'number' && typeof e.stamp.size === 'number' && Array.isArray(e.summary?.symbols) && typeof e.summary?.idRanges === 'object' && (e.article === undefined || typeof e.article === 'string');
 }

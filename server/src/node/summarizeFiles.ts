@@ -1,8 +1,10 @@
 // Reads and summarizes a batch of sidecars from disk: the work of one index
 // worker, also done in the server's own thread when workers are unavailable.
 import * as fs from 'node:fs';
+import { declaredArticleIn } from '../core/pairing';
 import { summarizeSidecarText } from '../core/quickSummary';
 import type { SidecarSummary } from '../core/sidecarSummary';
+import { readRegularFile } from './diskFiles';
 
 export interface IndexRequest {
   readonly files: readonly string[];
@@ -16,7 +18,10 @@ export interface FileStamp {
   readonly size: number;
 }
 
-export type IndexedFile = { readonly file: string; readonly summary: SidecarSummary; readonly stamp: FileStamp } | { readonly file: string; readonly problem: string };
+export type IndexedFile =
+  /** `article`: the value of the sidecar's `article:` key, for pairing an article with the sidecars that name it. */
+  | { readonly file: string; readonly summary: SidecarSummary; readonly stamp: FileStamp; readonly article?: string }
+  | { readonly file: string; readonly problem: string };
 
 export function stampOf(file: string): FileStamp | undefined {
   try {
@@ -31,13 +36,14 @@ export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): b
   return a !== undefined && b !== undefined && a.mtimeMs === b.mtimeMs && a.size === b.size;
 }
 
+/** The files come from walking the workspace folders (links are not followed); each is still read only if it is a regular file. */
 export function summarizeFiles(request: IndexRequest): IndexedFile[] {
   return request.files.map((file) => {
     try {
-      const stat = fs.statSync(file);
-      if (stat.size > request.maxBytes) return { file, problem: `over ${request.maxBytes} bytes` };
-      const text = fs.readFileSync(file, 'utf8');
-      return { file, summary: summarizeSidecarText(text), stamp: { mtimeMs: stat.mtimeMs, size: stat.size } };
+      const read = readRegularFile(file, file, request.maxBytes);
+      if (!read.ok) return { file, problem: read.failure.message };
+      const text = read.text ?? '';
+      return { file, summary: summarizeSidecarText(text), stamp: { mtimeMs: read.stat.mtimeMs, size: read.stat.size }, article: declaredArticleIn(text) };
     } catch (error) {
       return { file, problem: (error as Error).message };
     }

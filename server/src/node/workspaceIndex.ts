@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isSidecarPath } from '../core/pairing';
+import { articleCandidatesFor, isSidecarPath } from '../core/pairing';
 import type { IndexedSidecar } from '../core/rename';
 import { idKey, symbolScore, type IdKind, type IndexedSymbol, type SidecarSummary } from '../core/sidecarSummary';
 import { sameStamp, stampOf, summarizeFiles, type FileStamp, type IndexedFile, type IndexRequest } from './summarizeFiles';
@@ -27,6 +27,8 @@ export interface Summarized {
   readonly summary: SidecarSummary;
   /** Set when read from disk: a summary whose file has changed since is made again before a rename uses it. */
   readonly stamp?: FileStamp;
+  /** The value of the sidecar's `article:` key: an article is paired with the sidecars that name it. */
+  readonly article?: string;
 }
 
 export interface SymbolHit {
@@ -53,6 +55,8 @@ export class WorkspaceIndex {
   private readonly summaries = new Map<string, Summarized>();
   private groups?: SymbolGroup[];
   private readonly stale = new Set<string>();
+  /** Article path → the sidecars whose `article:` names it. */
+  private readonly declaring = new Map<string, Set<string>>();
   private building: Promise<IndexStats> = Promise.resolve({ sidecars: 0, ms: 0, parsed: 0, workers: 0, skipped: 0 });
 
   /**
@@ -120,13 +124,47 @@ export class WorkspaceIndex {
   }
 
   private put(file: string, entry: Summarized): void {
+    this.unlinkDeclared(file);
     this.summaries.set(file, entry);
+    if (entry.article !== undefined) {
+      const article = articleCandidatesFor(file, entry.article)[0]!;
+      let sidecars = this.declaring.get(article);
+      if (!sidecars) this.declaring.set(article, (sidecars = new Set()));
+      sidecars.add(file);
+    }
     this.groups = undefined;
   }
 
   private remove(file: string): void {
+    this.unlinkDeclared(file);
     this.summaries.delete(file);
     this.groups = undefined;
+  }
+
+  private unlinkDeclared(file: string): void {
+    const article = this.summaries.get(file)?.article;
+    if (article === undefined) return;
+    const key = articleCandidatesFor(file, article)[0]!;
+    const sidecars = this.declaring.get(key);
+    sidecars?.delete(file);
+    if (sidecars?.size === 0) this.declaring.delete(key);
+  }
+
+  /**
+   * The sidecars whose `article:` names this article, as far as the index
+   * knows (pairing checks each again). Sidecars changed on disk are
+   * summarized again first; `isOpen` ones are not (the caller reads their
+   * buffers itself, and would otherwise pay a parse per keystroke here).
+   */
+  sidecarsDeclaring(article: string, isOpen: (file: string) => boolean): string[] {
+    this.refreshStale((file) => !isOpen(file));
+    return [...(this.declaring.get(article) ?? [])];
+  }
+
+  /** The indexed `article:` value of a sidecar; `known` false when the index has no fresh summary of it. */
+  declaredArticle(file: string): { readonly known: boolean; readonly article?: string } {
+    const entry = this.summaries.get(file);
+    return entry && !this.stale.has(file) ? { known: true, article: entry.article } : { known: false };
   }
 
   /**
@@ -144,13 +182,15 @@ export class WorkspaceIndex {
     return using;
   }
 
-  private refreshStale(): void {
+  /** `which`: only the stale files it accepts (the others stay stale). */
+  private refreshStale(which: (file: string) => boolean = () => true): void {
     for (const file of this.stale) {
+      if (!which(file)) continue;
       const summarized = this.summarize(file);
       if (summarized) this.put(file, summarized);
       else this.remove(file);
+      this.stale.delete(file);
     }
-    this.stale.clear();
   }
 
   private async index(roots: readonly string[], maxBytes: number, cacheFile?: string): Promise<IndexStats> {
@@ -176,7 +216,7 @@ export class WorkspaceIndex {
     let skipped = 0;
     for (const result of results) {
       // A sidecar edited in the editor while the index was built keeps its newer summary.
-      if ('summary' in result && !this.stale.has(result.file)) this.put(result.file, { summary: result.summary, stamp: result.stamp });
+      if ('summary' in result && !this.stale.has(result.file)) this.put(result.file, { summary: result.summary, stamp: result.stamp, article: result.article });
       else if (!('summary' in result)) skipped++;
     }
     if (cacheFile && (toParse.length > 0 || cached.size !== this.summaries.size)) this.saveCache(cacheFile);
@@ -187,7 +227,7 @@ export class WorkspaceIndex {
   /** Only summaries made from disk are kept: an unsaved buffer's is not what the file says. */
   private saveCache(cacheFile: string): void {
     const entries = new Map<string, CachedSummary>();
-    for (const [file, entry] of this.summaries) if (entry.stamp) entries.set(file, { stamp: entry.stamp, summary: entry.summary });
+    for (const [file, entry] of this.summaries) if (entry.stamp) entries.set(file, { stamp: entry.stamp, summary: entry.summary, article: entry.article });
     try {
       writeIndexCache(cacheFile, entries);
     } catch {
