@@ -3,8 +3,10 @@
 // is the selected text, with a prefix or suffix only when the text occurs
 // more than once, just long enough to make it unique.
 import type { Span } from './model';
-import { pinContext } from './quickFixes';
-import { addAlias, addEntity, appendListItem, applyEdits, newSourceId, type TextEdit } from './sidecarEdit';
+import { pinContext, type AnchorContext } from './quickFixes';
+import { applyEdits, newSourceId, planAddAlias, planAddEntity, planListItem } from './sidecarEdit';
+import type { ParseYaml } from './sidecarText';
+import { EditSession, type Planned } from './verifyEdit';
 
 import type { AnnotationRequest } from '../protocol';
 
@@ -18,6 +20,8 @@ export interface AnnotationPlan {
   /** For a new entity: its id. */
   readonly id?: string;
 }
+
+export type CheckedAnnotation = ({ readonly ok: true } & AnnotationPlan) | { readonly ok: false; readonly reason: string };
 
 const WORD = /[\p{L}\p{N}’'-]/u;
 
@@ -69,38 +73,51 @@ export function newSidecarText(articleName: string): string {
   return `# Annotations for ${articleName} (Marginalia sidecar, format version 1).\n# Written by the editor; comments and order are kept when it writes again.\n`;
 }
 
-/** Applies a request to the sidecar text; undefined when the sidecar cannot be edited (invalid YAML). */
+/** Applies a request to the sidecar text; undefined when it cannot be done safely (`checkAnnotation` says why). */
 export function planAnnotation(sidecarText: string, articleText: string, span: Span, request: AnnotationRequest, existingEntityIds: ReadonlySet<string>): AnnotationPlan | undefined {
-  const quote = articleText.slice(span.start, span.end).replace(/\s+/g, ' ');
-  const anchor = { quote, ...pinContext(articleText, span) };
-  const apply = (edits: TextEdit[]): string | undefined => (edits.length > 0 ? applyEdits(sidecarText, edits) : undefined);
-  let text: string | undefined;
-  let id: string | undefined;
-  switch (request.kind) {
-    case 'entity': {
-      const name = (request.name ?? quote).trim();
-      id = newSourceId(existingEntityIds, name);
-      text = apply(addEntity(sidecarText, id, { name, type: request.type, description: request.description || undefined }));
-      break;
-    }
-    case 'alias':
-      text = apply(addAlias(sidecarText, request.entityId, quote));
-      break;
-    case 'claim':
-      text = apply(appendListItem(sidecarText, 'claims', withoutEmpty({ ...anchor, sources: request.sources && request.sources.length > 0 ? [...request.sources] : undefined, kind: request.claimKind === 'opinion' ? 'opinion' : undefined })));
-      break;
-    case 'note':
-      text = apply(appendListItem(sidecarText, 'notes', withoutEmpty({ ...anchor, text: request.text })));
-      break;
-    case 'pin':
-      text = apply(appendListItem(sidecarText, 'mentions', withoutEmpty({ ...anchor, entity: request.entityId })));
-      break;
-  }
-  return text === undefined ? undefined : { text, quote, id };
+  const checked = checkAnnotation(sidecarText, articleText, span, request, existingEntityIds);
+  return checked.ok ? checked : undefined;
 }
 
-function withoutEmpty(item: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
+/** Applies a request to the sidecar text, verified (verifyEdit.ts); refused with a reason when it cannot be done safely. */
+export function checkAnnotation(sidecarText: string, articleText: string, span: Span, request: AnnotationRequest, existingEntityIds: ReadonlySet<string>, parse?: ParseYaml): CheckedAnnotation {
+  const quote = articleText.slice(span.start, span.end).replace(/\s+/g, ' ');
+  const session = new EditSession(sidecarText, parse);
+  const s = session.sidecar;
+  let plan: Planned;
+  let id: string | undefined;
+  if (request.kind === 'entity') {
+    const name = (request.name ?? quote).trim();
+    id = newSourceId(existingEntityIds, name);
+    plan = planAddEntity(s, id, { name, type: request.type, description: request.description || undefined });
+  } else if (request.kind === 'alias') {
+    plan = planAddAlias(s, request.entityId, quote);
+  } else {
+    const context = pinContext(articleText, span, quote);
+    if (!context) return { ok: false, reason: 'no anchor could be written that finds this text again' };
+    plan = planListItem(s, LISTS[request.kind], itemFor(request, { quote, ...context }));
+  }
+  const verdict = session.verify(plan);
+  return verdict.ok ? { ok: true, text: applyEdits(sidecarText, verdict.edits), quote, id } : { ok: false, reason: verdict.reason };
+}
+
+const LISTS = { claim: 'claims', note: 'notes', pin: 'mentions' } as const;
+
+type AnchorItem = { quote: string } & AnchorContext;
+
+function itemFor(request: Extract<AnnotationRequest, { kind: 'claim' | 'note' | 'pin' }>, anchor: AnchorItem): Record<string, string | number | string[]> {
+  switch (request.kind) {
+    case 'claim':
+      return withoutEmpty({ ...anchor, sources: request.sources && request.sources.length > 0 ? [...request.sources] : undefined, kind: request.claimKind === 'opinion' ? 'opinion' : undefined });
+    case 'note':
+      return withoutEmpty({ ...anchor, text: request.text });
+    case 'pin':
+      return withoutEmpty({ ...anchor, entity: request.entityId });
+  }
+}
+
+function withoutEmpty(item: Record<string, string | number | string[] | undefined>): Record<string, string | number | string[]> {
+  const result: Record<string, string | number | string[]> = {};
   for (const [key, value] of Object.entries(item)) if (value !== undefined && value !== '') result[key] = value;
   return result;
 }

@@ -48,6 +48,12 @@ export const LIMITS = {
   anchorOccurrences: { name: 'occurrences of a quote', value: 10_000, unit: 'occurrences' },
   /** Work of one quote's approximate search, per character of the article (at least 16 million comparisons, about 30 ms). */
   approximateSearch: { name: 'approximate search', value: 32, unit: 'comparisons per article character' },
+  // H3, writes. Every edit to a sidecar is checked by parsing the edited text
+  // once (verifyEdit.ts); fixes that differ only in an id share one check, so
+  // the checks of a request do not grow with candidates, but a request over
+  // many findings would still parse the sidecar once per finding and fix kind.
+  /** Checked edits (one parse of the edited sidecar each) per code action request; further fixes are not offered. A finding needs at most 3 (add a source, attribute, mark as opinion). */
+  editChecks: { name: 'checked edits per request', value: 12, unit: 'checks' },
 } as const satisfies Record<string, Limit>;
 
 /** The message of a `limit-exceeded` finding: which limit, its value, and what was skipped. */

@@ -2,7 +2,7 @@
 // or creates it (with a header comment) when the article has none yet.
 import * as path from 'node:path';
 import type { Connection, WorkspaceEdit } from 'vscode-languageserver';
-import { annotationSpan, newSidecarText, planAnnotation, unitFor } from '../core/annotate';
+import { annotationSpan, checkAnnotation, newSidecarText, unitFor } from '../core/annotate';
 import { LineIndex } from '../core/lineIndex';
 import { linesOf } from '../core/locate';
 import { isArticlePath, sidecarPathFor } from '../core/pairing';
@@ -37,8 +37,11 @@ export async function annotate(ctx: ServerContext, connection: Connection, args:
   const sidecar = sidecarOf(ctx, articlePath);
   const base = sidecar.text ?? newSidecarText(path.basename(articlePath));
   const entityIds = new Set(ctx.workspace.analyzer.sidecar(sidecar.path, base).sidecar.entities.keys());
-  const plan = planAnnotation(base, article.text, span, args.request, entityIds);
-  if (!plan) return { applied: false, message: `${path.basename(sidecar.path)} is not valid YAML (or not the expected shape): fix it, then annotate again.` };
+  const plan = checkAnnotation(base, article.text, span, args.request, entityIds);
+  if (!plan.ok) {
+    connection.console.warn(`Marginalia: annotation not written to ${sidecar.path}: ${plan.reason}.`);
+    return { applied: false, message: `${path.basename(sidecar.path)} was not changed: ${plan.reason}.` };
+  }
   const uri = ctx.workspace.uriFor(sidecar.path);
   const edit: WorkspaceEdit =
     sidecar.text === undefined

@@ -1,11 +1,12 @@
 // Rename (F2) of an entity or source id, on the id in a sidecar or on a
 // mention in an article, across every sidecar of the workspace that names it.
 import * as fs from 'node:fs';
-import { ResponseError, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
+import * as path from 'node:path';
+import { ResponseError, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { mentionAt, sidecarTargetAt } from '../core/locate';
 import type { ReferenceTarget } from '../core/navigation';
 import { LineIndex } from '../core/lineIndex';
-import { idSpans, planRename } from '../core/rename';
+import { idSpans, planRename, renameEdits } from '../core/rename';
 import type { WorkspaceIndex } from '../node/workspaceIndex';
 import type { ServerContext } from './context';
 import { offsetOf, rangeOf } from './convert';
@@ -41,18 +42,30 @@ export async function rename(ctx: ServerContext, index: WorkspaceIndex, uri: str
   if (!plan.ok) return new ResponseError(-32803, plan.message);
   const changes: NonNullable<WorkspaceEdit['changes']> = {};
   for (const { file, ranges } of plan.edits) {
-    // The last guard before writing into files the user may not have open: every range still holds the old id.
-    if (!holdsId(ctx, file, ranges, found.target.id)) return new ResponseError(-32803, `${file} changed while it was being renamed; try again.`);
-    changes[ctx.workspace.uriFor(file)] = ranges.map((range) => ({ range, newText: newName }));
+    const edits = checkedRename(ctx, file, ranges, found.target, newName);
+    if (typeof edits === 'string') {
+      ctx.connection.console.warn(`Marginalia: rename of '${found.target.id}' to '${newName}' refused: ${edits}`);
+      return new ResponseError(-32803, edits);
+    }
+    changes[ctx.workspace.uriFor(file)] = edits;
   }
   return { changes };
 }
 
-function holdsId(ctx: ServerContext, file: string, ranges: readonly Range[], id: string): boolean {
+/**
+ * The last guard before writing into files the user may not have open: every
+ * range still holds the old id, and the renamed sidecar differs from the old
+ * one only in that id (core/verifyEdit.ts). A message when not.
+ */
+function checkedRename(ctx: ServerContext, file: string, ranges: readonly Range[], target: ReferenceTarget, newName: string): TextEdit[] | string {
   const text = currentText(ctx, file);
-  if (text === undefined) return false;
+  if (text === undefined) return `${file} could not be read; try again.`;
   const lines = new LineIndex(text);
-  return ranges.every((range) => unquoted(text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end))) === id);
+  const spans = ranges.map((range) => ({ start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) }));
+  if (!spans.every((span) => unquoted(text.slice(span.start, span.end)) === target.id)) return `${file} changed while it was being renamed; try again.`;
+  const verdict = renameEdits(text, spans, target, newName);
+  if (!verdict.ok) return `${path.basename(file)} was not renamed: ${verdict.reason}.`;
+  return verdict.edits.map((edit) => ({ range: lines.rangeOf(edit), newText: edit.newText }));
 }
 
 /** The open buffer, else the file as it is on disk now (not a cached read). */
