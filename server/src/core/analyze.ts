@@ -21,7 +21,7 @@ import type {
 } from './model';
 import { LIMITS, clipText } from './limits';
 import { resolveMentions } from './mentions';
-import { NameMatcher } from './nameMatcher';
+import { nameLimitFindings, nameMatcherFor, type NameMatcher } from './nameMatcher';
 import { normalizeWithMap, type NormalizedText } from './normalize';
 import { parseSidecar } from './sidecar';
 import { analyzeStructure, updateStructure, type TextStructure } from './textStructure';
@@ -49,12 +49,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = { unsourcedClaimSeverit
 
 export function prepareSidecar(text: string): PreparedSidecar {
   const sidecar = parseSidecar(text);
-  const matcher = new NameMatcher();
-  for (const entity of sidecar.entities.values()) {
-    matcher.add(entity.name, entity.id);
-    for (const alias of entity.aliases) matcher.add(alias.value, entity.id);
-  }
-  return { text, sidecar, matcher };
+  return { text, sidecar, matcher: nameMatcherFor(sidecar.entities.values()) };
 }
 
 /**
@@ -95,6 +90,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   const pins = anchorAll('mentions', sidecar.mentions).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const nameMatches = before?.nameMatches && change ? prepared.matcher.findAfterEdit(before.nameMatches, change, article.text) : before?.nameMatches && !change ? before.nameMatches : prepared.matcher.findAll(article.text);
+  findings.push(...nameLimitFindings(prepared.matcher, nameMatches));
   const mentions = resolveMentions({
     text: article.text,
     matches: nameMatches,

@@ -54,6 +54,20 @@ export const LIMITS = {
   // many findings would still parse the sidecar once per finding and fix kind.
   /** Checked edits (one parse of the edited sidecar each) per code action request; further fixes are not offered. A finding needs at most 3 (add a source, attribute, mark as opinion). */
   editChecks: { name: 'checked edits per request', value: 12, unit: 'checks' },
+  // H5, names looked for in the article. At each word that starts some name,
+  // the matcher walks the name's words: the walk is as long as the longest
+  // name, so names are bounded in characters and in words. (How many names
+  // there are is bounded by `entities` and `aliasesTotal`; how many entities
+  // share a name costs nothing per mention: candidate lists are shared, and
+  // what is worked out from one is worked out once.)
+  /** A name or alias looked for in the article; a longer one is not looked for. Real names are under 100 characters. */
+  matchedNameChars: { name: 'matched name length', value: 256, unit: 'characters' },
+  /** Words and punctuation marks of one name or alias ("Mazar-e-Sharif" has 5); a name with more is not looked for. */
+  nameTokens: { name: 'words per name', value: 16, unit: 'words and marks' },
+  /** Mentions found in one article; the rest of the article is not searched for names. A book-length article names its main figure a few thousand times. */
+  mentions: { name: 'mentions per article', value: 100_000, unit: 'mentions' },
+  /** Words read after a name's first word while matching, per character of the article (at least a million, a few milliseconds). Real articles need under 0.3 (a text of nothing but "Mazar-e-Sharif"); a crafted one (a 16-word name whose first 15 words the article repeats) needs 7.5 and took 7 s at 20 MB. */
+  nameMatchSteps: { name: 'name matching', value: 1, unit: 'words read per article character' },
 } as const satisfies Record<string, Limit>;
 
 /** The message of a `limit-exceeded` finding: which limit, its value, and what was skipped. */

@@ -1,0 +1,264 @@
+// Text handling that the input must not be able to break: the structure scan
+// stays linear however the article is written (no quotation marks, runs of
+// dots), word boundaries are read per code point, and names and the article
+// are compared after Unicode normalization (NFC), with ranges in the
+// original text.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { analyzeStructure, updateStructure } from '../../server/src/core/textStructure';
+import { changedRegion } from '../../server/src/core/tracking';
+import { NameMatcher } from '../../server/src/core/nameMatcher';
+import { normalizeWithMap, toOriginalSpan } from '../../server/src/core/normalize';
+import { analyzeTexts, joinLines } from './helpers';
+
+const CORE = path.join(__dirname, '..', '..', 'server', 'src', 'core');
+
+/**
+ * Runs a script in a worker and fails when it has not finished within `ms`.
+ * The scans tested here are synchronous: the test runner's own timeout cannot
+ * stop them (a test that blocks its thread for a minute still passes). The
+ * script sees `core(name)`, a compiled core module, and calls `done(value)`.
+ */
+function finishesWithin(ms: number, script: string): Promise<unknown> {
+  const prelude = [
+    "const { parentPort, workerData } = require('node:worker_threads');",
+    "const core = (name) => require(require('node:path').join(workerData.core, name));",
+    'const done = (value) => parentPort.postMessage(value);',
+  ].join('\n');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(`${prelude}\n${script}`, { eval: true, workerData: { core: CORE } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`not finished within ${ms} ms`));
+    }, ms);
+    worker.once('message', (value) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(value);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+/** Script: `text`, an article of about 4 MB in paragraphs of plain narration, with no quotation mark anywhere. */
+const ARTICLE_WITHOUT_QUOTES = `
+const paragraph = 'The committee met on Tuesday and agreed on nothing, which surprised nobody. The talks resume next week.\\n\\n';
+const text = paragraph.repeat(Math.ceil((4 * 1024 * 1024) / paragraph.length));
+const { analyzeStructure, updateStructure } = core('textStructure.js');
+`;
+
+// Defect 9: every paragraph without a quotation mark used to search on to the
+// end of the whole text (25–64 s at 4 MB). Linear, it takes well under a second.
+test('structure: a 4 MB article without quotation marks is structured at once', async () => {
+  const script = `${ARTICLE_WITHOUT_QUOTES}
+    const structure = analyzeStructure(text);
+    done({ paragraphs: structure.paragraphs.length, expected: text.length / paragraph.length, quoted: structure.isQuoted(text.length >> 1) });`;
+  const result = (await finishesWithin(10_000, script)) as { paragraphs: number; expected: number; quoted: boolean };
+  assert.equal(result.paragraphs, result.expected);
+  assert.equal(result.quoted, false);
+});
+
+test('structure: an edit that touches the whole of a 4 MB article without quotes is rescanned at once', async () => {
+  const script = `${ARTICLE_WITHOUT_QUOTES}
+    const edited = 'X' + text.slice(1, -1) + 'Y';
+    const change = core('tracking.js').changedRegion(text, edited);
+    done({ updated: updateStructure(analyzeStructure(text), edited, change).paragraphs.length, fresh: analyzeStructure(edited).paragraphs.length });`;
+  const result = (await finishesWithin(10_000, script)) as { updated: number; fresh: number };
+  assert.equal(result.updated, result.fresh);
+});
+
+test('structure: runs of sentence marks not followed by a space are read once', async () => {
+  const script = `
+    const { analyzeStructure } = core('textStructure.js');
+    done(['.', '!?', '\u2026', '."'].map((run) => analyzeStructure('Start. ' + run.repeat(400000) + 'x end.').sentences.length));`;
+  assert.deepEqual(await finishesWithin(10_000, script), [2, 2, 2, 2]);
+});
+
+/** The quoted stretches of a text, as text. */
+function quotedText(text: string): string[] {
+  const structure = analyzeStructure(text);
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const quoted = i < text.length && structure.isQuoted(i);
+    if (quoted && start < 0) start = i;
+    if (!quoted && start >= 0) {
+      runs.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+test('structure: quotations are still found, within their paragraph', () => {
+  const cases: { name: string; text: string; expected: string[] }[] = [
+    { name: 'straight', text: 'He said "we stay" and left.', expected: ['"we stay"'] },
+    { name: 'curly', text: 'He said “we stay” and left.', expected: ['“we stay”'] },
+    { name: 'two in a paragraph', text: '“One” and "two".', expected: ['“One”', '"two"'] },
+    {
+      name: 'an unclosed quote at a paragraph end swallows nothing',
+      text: joinLines('He said “we stay and left.', '', 'Next paragraph, “quoted” here.'),
+      expected: ['“quoted”'],
+    },
+    {
+      name: 'news style: a quotation over two paragraphs reopens at the start of the second',
+      text: joinLines('“We will not leave the valley.', '', '“We will fight,” he said.'),
+      expected: ['“We will not leave the valley.', '“We will fight,”'],
+    },
+    {
+      name: 'news style with straight quotes',
+      text: joinLines('"We will not leave.', '', '"We will fight," he said.'),
+      expected: ['"We will not leave.', '"We will fight,"'],
+    },
+    {
+      name: 'an unclosed quote before a paragraph that does not open with a quotation mark stays unquoted',
+      text: joinLines('He is 6\'2" tall.', '', 'Nothing quoted here.'),
+      expected: [],
+    },
+  ];
+  for (const c of cases) assert.deepEqual(quotedText(c.text), c.expected, c.name);
+});
+
+test('structure: news-style quotations are kept when the next paragraph is edited', () => {
+  const before = joinLines('“We will not leave the valley.', '', 'We will fight, he said.');
+  const after = joinLines('“We will not leave the valley.', '', '“We will fight,” he said.');
+  const updated = updateStructure(analyzeStructure(before), after, changedRegion(before, after)!);
+  assert.equal(analyzeStructure(before).isQuoted(3), false);
+  assert.equal(updated.isQuoted(3), true);
+});
+
+/** Matches of the name table in a text, as matched text=entity ids. */
+function matches(names: Record<string, string[]>, text: string): string[] {
+  const matcher = new NameMatcher();
+  for (const [id, list] of Object.entries(names)) for (const name of list) matcher.add(name, id);
+  return matcher.findAll(text).map((m) => `${text.slice(m.span.start, m.span.end)}=${m.entityIds.join('|')}`);
+}
+
+const BOLD_B = '\u{1D401}'; // 𝐁 MATHEMATICAL BOLD CAPITAL B, a letter outside the BMP
+
+// Defect 13: word boundaries per code point.
+test('name matcher: word boundaries are read per code point', () => {
+  const cases: { name: string; names: Record<string, string[]>; text: string; expected: string[] }[] = [
+    { name: 'a latin letter glued before', names: { m: ['Massoud'] }, text: 'xMassoud', expected: [] },
+    { name: 'an astral letter glued before', names: { m: ['Massoud'] }, text: `${BOLD_B}Massoud`, expected: [] },
+    { name: 'an astral letter glued after', names: { m: ['Massoud'] }, text: `Massoud${BOLD_B}`, expected: [] },
+    { name: 'an emoji and a space before', names: { m: ['Massoud'] }, text: '😀 Massoud', expected: ['Massoud=m'] },
+    { name: 'an emoji glued before (not a letter)', names: { m: ['Massoud'] }, text: '😀Massoud spoke', expected: ['Massoud=m'] },
+    { name: 'a combining mark glued before', names: { m: ['Massoud'] }, text: 'e\u0301Massoud', expected: [] },
+    { name: 'a combining mark glued after', names: { m: ['Massoud'] }, text: 'Massoud\u0301 spoke', expected: [] },
+    { name: 'a name with an astral letter', names: { b: [`${BOLD_B}ob`] }, text: `${BOLD_B}ob and x${BOLD_B}ob`, expected: [`${BOLD_B}ob=b`] },
+    { name: 'a name starting with a lone low surrogate never matches half a pair', names: { s: ['\uDC01ob'] }, text: `${BOLD_B}ob`, expected: [] },
+  ];
+  for (const c of cases) assert.deepEqual(matches(c.names, c.text), c.expected, c.name);
+});
+
+test('name matcher: mention ranges never split a surrogate pair', () => {
+  const matcher = new NameMatcher();
+  for (const name of ['\uDC01', '\uDC01x', '\uD835', 'ob', 'x']) matcher.add(name, 'e');
+  const text = `${BOLD_B}ob ${BOLD_B}x 😀x \uD835\uDC01\uDC01x`;
+  for (const m of matcher.findAll(text)) {
+    for (const offset of [m.span.start, m.span.end]) {
+      const low = text.charCodeAt(offset);
+      const high = text.charCodeAt(offset - 1);
+      assert.ok(!(low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff), `split at ${offset}`);
+    }
+  }
+});
+
+// NFC: an article in NFD matches names in NFC and the other way round; ranges
+// are in the original text.
+test('name matcher: names and article are compared in NFC, ranges in the original', () => {
+  const cases: { name: string; names: Record<string, string[]>; text: string; expected: string[] }[] = [
+    { name: 'NFD article, NFC name', names: { j: ['José'] }, text: 'Jose\u0301 said', expected: ['Jose\u0301=j'] },
+    { name: 'NFC article, NFD name', names: { j: ['Jose\u0301'] }, text: 'José said', expected: ['José=j'] },
+    { name: 'NFD first letter', names: { e: ['Émile Zola'] }, text: 'by E\u0301mile Zola.', expected: ['E\u0301mile Zola=e'] },
+    { name: 'marks in another order', names: { v: ['Việt'] }, text: 'Vie\u0323\u0302t and Vie\u0302\u0323t', expected: ['Vie\u0323\u0302t=v', 'Vie\u0302\u0323t=v'] },
+    { name: 'partly composed first letter', names: { e: ['ệx'] }, text: 'say \u00EA\u0323x', expected: ['\u00EA\u0323x=e'] },
+    { name: 'Hangul in jamo', names: { s: ['서울'] }, text: '서울'.normalize('NFD') + ' 시', expected: ['서울'.normalize('NFD') + '=s'] },
+    { name: 'an unaccented name is not the accented one', names: { j: ['Jose'] }, text: 'Jose\u0301 said', expected: [] },
+  ];
+  for (const c of cases) assert.deepEqual(matches(c.names, c.text), c.expected, c.name);
+});
+
+test('mentions: an NFD article names the NFC entity, at the original offsets', () => {
+  const article = 'Rene\u0301 met Jose\u0301 in Bogota\u0301. Jose\u0301 spoke.';
+  const sidecar = joinLines('entities:', '  jose: {name: José, type: person}', '  rene: {name: René, type: person}');
+  const analysis = analyzeTexts(article, sidecar);
+  assert.deepEqual(
+    analysis.mentions.map((m) => `${article.slice(m.span.start, m.span.end)}→${m.entityId}`),
+    ['Rene\u0301→rene', 'Jose\u0301→jose', 'Jose\u0301→jose'],
+  );
+});
+
+test('normalize: offsets map back through NFC composition', () => {
+  const original = 'Jose\u0301  said “hi” to Rene\u0301.';
+  const norm = normalizeWithMap(original);
+  assert.equal(norm.text, 'José said "hi" to René.');
+  const at = norm.text.indexOf('René');
+  const span = toOriginalSpan(norm, at, at + 'René'.length);
+  assert.equal(original.slice(span.start, span.end), 'Rene\u0301');
+  const said = norm.text.indexOf('José said');
+  const span2 = toOriginalSpan(norm, said, said + 'José said'.length);
+  assert.equal(original.slice(span2.start, span2.end), 'Jose\u0301  said');
+});
+
+test('anchoring: a quote typed in NFC is found exactly in an NFD article', () => {
+  const article = 'In Bogota\u0301, Jose\u0301 said the talks had failed. Then he left.';
+  const sidecar = joinLines('claims:', '  - quote: José said the talks had failed', '    kind: opinion');
+  const analysis = analyzeTexts(article, sidecar);
+  const claim = analysis.claims[0]!;
+  assert.equal(claim.anchor, 'exact');
+  assert.equal(article.slice(claim.span!.start, claim.span!.end), 'Jose\u0301 said the talks had failed');
+});
+
+// Budgets of name matching: each over-budget case is reported as
+// limit-exceeded, naming the limit, and the rest of the analysis goes on.
+
+/** The limit-exceeded findings of an analysis, as file:limit name. */
+function limitFindings(article: string, sidecar: string): string[] {
+  return analyzeTexts(article, sidecar)
+    .findings.filter((f) => f.code === 'limit-exceeded')
+    .map((f) => `${f.file}:${/Over the (.*?) limit/.exec(f.message)?.[1] ?? f.message}`);
+}
+
+test('budgets: a name longer than the limit is not looked for, and the sidecar says where', () => {
+  const long = 'Very Long Name '.repeat(20).trim();
+  const sidecar = joinLines('entities:', `  x: {name: ${long}, type: person}`, '  k: {name: Kabul, type: place}');
+  const analysis = analyzeTexts(`${long} was in Kabul.`, sidecar);
+  assert.deepEqual(analysis.mentions.map((m) => m.text), ['Kabul']);
+  const finding = analysis.findings.find((f) => f.code === 'limit-exceeded');
+  assert.ok(finding, 'a limit-exceeded finding');
+  assert.equal(finding.file, 'sidecar');
+  assert.equal(sidecar.slice(finding.span.start, finding.span.end), long);
+  assert.match(finding.message, /matched name length limit \(256 characters\)/);
+});
+
+test('budgets: a name of more words than the limit is not looked for', () => {
+  const many = Array.from({ length: 17 }, (_, i) => `W${i}`).join(' ');
+  assert.deepEqual(limitFindings(`${many}.`, joinLines('entities:', `  x: {name: ${many}, type: person}`)), ['sidecar:words per name']);
+});
+
+test('budgets: mentions past the limit are not looked for, and the article says where', () => {
+  const article = 'Abe and '.repeat(100_010);
+  const analysis = analyzeTexts(article, joinLines('entities:', '  a: {name: Abe, type: person}'));
+  assert.equal(analysis.mentions.length, 100_000);
+  const finding = analysis.findings.find((f) => f.code === 'limit-exceeded');
+  assert.ok(finding);
+  assert.equal(finding.file, 'article');
+  assert.equal(finding.span.start, analysis.mentions[analysis.mentions.length - 1]!.span.start);
+});
+
+test('budgets: an article crafted to make every name walk long stops at the work budget', () => {
+  // A 16-word name whose first 15 words the article repeats: every word would start a 15-word walk.
+  const name = `${'a '.repeat(15)}b`;
+  const analysis = analyzeTexts('a '.repeat(200_000), joinLines('entities:', `  x: {name: "${name}", type: person}`));
+  const finding = analysis.findings.find((f) => f.code === 'limit-exceeded');
+  assert.ok(finding, 'a limit-exceeded finding');
+  assert.equal(finding.file, 'article');
+  assert.match(finding.message, /name matching limit/);
+});
