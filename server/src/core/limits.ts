@@ -54,6 +54,8 @@ export const LIMITS = {
   // many findings would still parse the sidecar once per finding and fix kind.
   /** Checked edits (one parse of the edited sidecar each) per code action request; further fixes are not offered. A finding needs at most 3 (add a source, attribute, mark as opinion). */
   editChecks: { name: 'checked edits per request', value: 12, unit: 'checks' },
+  /** Largest sidecar whose quick fixes are checked before they are offered. One YAML parse costs about 1 ms per 1,000 characters (a 1,000-entity sidecar, 70,000 characters: about 70 ms), and a request may need four; above this size, when the editor resolves code actions, titles are sent at once and the chosen fix is checked when it is applied. */
+  eagerFixChars: { name: 'sidecar size for fixes checked when offered', value: 16_000, unit: 'characters' },
   // H5, names looked for in the article. At each word that starts some name,
   // the matcher walks the name's words: the walk is as long as the longest
   // name, so names are bounded in characters and in words. (How many names

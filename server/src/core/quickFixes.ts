@@ -10,6 +10,7 @@ import type { Analysis, AnchoredClaim, EntityType, Finding, Span } from './model
 import { normalizeString, normalizeWithMap, toNormalizedOffset, type NormalizedText } from './normalize';
 import { occurrencesOf } from './quoteIndex';
 import { planAnchor, planClaimAttribution, planClaimKind, planClaimSource, planListItem, type TextEdit } from './sidecarEdit';
+import type { EditableSidecar } from './sidecarText';
 import { EditSession, PLACEHOLDER_ID, type Planned, type Verdict } from './verifyEdit';
 
 export interface QuickFix {
@@ -27,59 +28,92 @@ export interface FixContext {
   readonly warn: (message: string) => void;
 }
 
+/**
+ * A fix before its edits are made: the title (from the analysis alone, no
+ * parse) and how to plan the edit. Fixes that differ only in an id share one
+ * `plan` function, called with the id (or, to check them all at once, with
+ * the placeholder).
+ */
+export interface FixSpec extends Omit<QuickFix, 'edits'> {
+  readonly edit?: { readonly plan: (s: EditableSidecar, id: string) => Planned; readonly id: string };
+}
+
 /** Only these can be said to have made a claim. */
 const AUTHOR_TYPES: readonly EntityType[] = ['person', 'organization'];
 
+/** The fixes of a finding with their edits, each checked before it is offered (one check per family of fixes). */
 export function quickFixesFor(analysis: Analysis, finding: Finding, context: FixContext = { session: new EditSession(analysis.sidecarText), warn: () => {} }): QuickFix[] {
+  const specs = quickFixSpecs(analysis, finding);
+  const fixes: QuickFix[] = [];
+  for (let i = 0; i < specs.length; ) {
+    const spec = specs[i]!;
+    if (!spec.edit) {
+      fixes.push(spec);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < specs.length && specs[j]!.edit?.plan === spec.edit.plan) j++;
+    fixes.push(...checkedFamily(context, specs.slice(i, j)));
+    i = j;
+  }
+  return fixes;
+}
+
+/** One fix, planned and checked now (the fix the user chose, when checks wait for the choice); undefined when it is not among the finding's fixes. */
+export function resolveQuickFix(analysis: Analysis, finding: Finding, title: string, session: EditSession): Verdict | undefined {
+  const spec = quickFixSpecs(analysis, finding).find((s) => s.title === title && s.edit);
+  return spec?.edit && session.verify(spec.edit.plan(session.sidecar, spec.edit.id));
+}
+
+/** The fixes of a finding, titled, without planning or checking any edit. */
+export function quickFixSpecs(analysis: Analysis, finding: Finding): FixSpec[] {
   const data = finding.data;
   if (!data) return [];
-  if (finding.code === 'unsourced-claim' && data.kind === 'claim') return unsourcedClaimFixes(analysis, finding, data.claimIndex, context);
+  if (finding.code === 'unsourced-claim' && data.kind === 'claim') return unsourcedClaimFixes(analysis, finding, data.claimIndex);
   if ((finding.code === 'orphaned-annotation' || finding.code === 'drifted-annotation') && data.kind === 'anchor' && data.suggestion) {
     const { quote, prefix, suffix } = data.suggestion;
     const title = finding.code === 'orphaned-annotation' ? `Re-anchor to the closest text: “${clip(quote)}”` : `Update the quote to the current text: “${clip(quote)}”`;
-    const verdict = context.session.verify(planAnchor(context.session.sidecar, data.list, data.index, { quote, prefix, suffix }));
-    return offered(context, verdict, { title, finding, preferred: true });
+    return [{ title, finding, preferred: true, edit: { plan: (s) => planAnchor(s, data.list, data.index, { quote, prefix, suffix }), id: '' } }];
   }
-  if (finding.code === 'ambiguous-mention' && data.kind === 'mention') return pinFixes(analysis, finding, data.candidates, data.articleSpan, context);
+  if (finding.code === 'ambiguous-mention' && data.kind === 'mention') return pinFixes(analysis, finding, data.candidates, data.articleSpan);
   return [];
 }
 
-/** The fix with its verified edits; nothing (and a logged reason, when the check rejected it) otherwise. */
-function offered(context: FixContext, verdict: Verdict, fix: Omit<QuickFix, 'edits'>): QuickFix[] {
+/** Specs sharing one plan: a single one checked as it is; several checked once, as a family. A rejected check is reported once. */
+function checkedFamily(context: FixContext, specs: readonly FixSpec[]): QuickFix[] {
+  const plan = specs[0]!.edit!.plan;
+  const verdicts = specs.length === 1 ? [context.session.verify(plan(context.session.sidecar, specs[0]!.edit!.id))] : context.session.verifyFamily(plan(context.session.sidecar, PLACEHOLDER_ID), specs.map((s) => s.edit!.id));
+  const first = verdicts[0]!;
+  if (!first.ok && verdicts.every((v) => v === first)) return offered(context, first, specs[0]!);
+  return specs.flatMap((spec, i) => offered(context, verdicts[i]!, spec));
+}
+
+/** The fix with its checked edits; nothing (and a logged reason, when the check rejected it) otherwise. */
+function offered(context: FixContext, verdict: Verdict, spec: FixSpec): QuickFix[] {
+  const { edit: _plan, ...fix } = spec;
   if (verdict.ok) return [{ ...fix, edits: verdict.edits }];
   if (verdict.checked) context.warn(`“${fix.title}” not offered: ${verdict.reason}.`);
   return [];
-}
-
-/** One fix per value, from a family verified once; a rejected template is reported once, not per candidate. */
-function family(context: FixContext, template: Planned, values: readonly string[], fixFor: (value: string) => Omit<QuickFix, 'edits'>): QuickFix[] {
-  if (values.length === 0) return [];
-  const verdicts = context.session.verifyFamily(template, values);
-  const first = verdicts[0]!;
-  if (!first.ok && verdicts.every((v) => v === first)) return offered(context, first, fixFor(values[0]!));
-  return values.flatMap((value, i) => offered(context, verdicts[i]!, fixFor(value)));
 }
 
 function clip(text: string, max = 50): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function unsourcedClaimFixes(analysis: Analysis, finding: Finding, claimIndex: number, context: FixContext): QuickFix[] {
+function unsourcedClaimFixes(analysis: Analysis, finding: Finding, claimIndex: number): FixSpec[] {
   const claim = analysis.claims.find((c) => c.claim.index === claimIndex);
   if (!claim) return [];
-  const s = context.session.sidecar;
   const cited = new Set(claim.claim.sources.map((source) => source.value));
-  const sources = [...analysis.sidecar.sources.values()].filter((source) => !cited.has(source.id));
-  const fromSources = family(context, planClaimSource(s, claimIndex, PLACEHOLDER_ID), sources.map((source) => source.id), (id) => {
-    const source = analysis.sidecar.sources.get(id);
-    return { title: `Add source: ${clip(source?.title ?? id)}`, finding };
-  });
+  const addSource = (s: EditableSidecar, id: string): Planned => planClaimSource(s, claimIndex, id);
+  const fromSources = [...analysis.sidecar.sources.values()].filter((source) => !cited.has(source.id)).map((source): FixSpec => ({ title: `Add source: ${clip(source.title ?? source.id)}`, finding, edit: { plan: addSource, id: source.id } }));
+  const attribute = (s: EditableSidecar, id: string): Planned => planClaimAttribution(s, claimIndex, id);
   const authors = entitiesInSentence(analysis, claim).filter((id) => AUTHOR_TYPES.includes(analysis.sidecar.entities.get(id)?.type ?? 'other'));
-  const attributions = family(context, planClaimAttribution(s, claimIndex, PLACEHOLDER_ID), authors, (id) => ({ title: `Attribute to ${analysis.sidecar.entities.get(id)?.name ?? id}`, finding }));
+  const attributions = authors.map((id): FixSpec => ({ title: `Attribute to ${analysis.sidecar.entities.get(id)?.name ?? id}`, finding, edit: { plan: attribute, id } }));
   return [
     ...fromSources,
     { title: 'Add a new source…', finding, command: { name: 'promptNewSource', claimIndex } },
-    ...offered(context, context.session.verify(planClaimKind(s, claimIndex, 'opinion')), { title: 'Mark as opinion', finding }),
+    { title: 'Mark as opinion', finding, edit: { plan: (s) => planClaimKind(s, claimIndex, 'opinion'), id: '' } },
     ...attributions,
   ];
 }
@@ -104,16 +138,16 @@ function sentenceAround(text: string, span: Span): Span {
   return { start, end };
 }
 
-/** One fix per candidate: a pin with just enough context to be unique, all planned and verified once. */
-function pinFixes(analysis: Analysis, finding: Finding, candidates: readonly string[], span: Span, context: FixContext): QuickFix[] {
+/** One fix per candidate: a pin with just enough context to be unique (found once, when the first pin is planned). */
+function pinFixes(analysis: Analysis, finding: Finding, candidates: readonly string[], span: Span): FixSpec[] {
   const quote = analysis.articleText.slice(span.start, span.end);
-  const anchor = pinContext(analysis.articleText, span, quote);
-  if (!anchor) {
-    context.warn(`Pins for “${clip(quote)}” not offered: no anchor finds this occurrence again.`);
-    return [];
-  }
-  const template = planListItem(context.session.sidecar, 'mentions', { quote, ...anchor, entity: PLACEHOLDER_ID });
-  return family(context, template, candidates, (id) => ({ title: `Pin “${quote}” here to ${analysis.sidecar.entities.get(id)?.name ?? id}`, finding }));
+  let anchor: AnchorContext | undefined | null = null;
+  const pin = (s: EditableSidecar, id: string): Planned => {
+    if (anchor === null) anchor = pinContext(analysis.articleText, span, quote);
+    if (!anchor) return { ok: false, reason: `no anchor finds this occurrence of “${clip(quote)}” again`, checked: true };
+    return planListItem(s, 'mentions', { quote, ...anchor, entity: id });
+  };
+  return candidates.map((id) => ({ title: `Pin “${quote}” here to ${analysis.sidecar.entities.get(id)?.name ?? id}`, finding, edit: { plan: pin, id } }));
 }
 
 export interface AnchorContext {

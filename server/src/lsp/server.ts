@@ -7,7 +7,7 @@ import { cacheFileFor, defaultCacheDirectory } from '../node/indexCache';
 import { WorkspaceIndex } from '../node/workspaceIndex';
 import { ARTICLE_OUTLINE_REQUEST, INDEXED_NOTIFICATION, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AddNewSourceArgs, type AnnotateArgs, type IndexedParams, type InitializationOptions } from '../protocol';
 import { annotate, articleOutline, sidecarInfo } from './annotate';
-import { addNewSource, codeActions } from './codeActions';
+import { addNewSource, codeActions, resolveCodeAction, resolvesCodeActionEdits } from './codeActions';
 import { codeLenses } from './codeLens';
 import { refreshDriftedQuotes } from './refreshOnSave';
 import { prepareRename, rename } from './rename';
@@ -31,10 +31,12 @@ export function startServer(connection: Connection): void {
   // The index says which sidecars name an article with `article:`, for pairing.
   workspace.useIndex(index);
   let canPullConfiguration = false;
+  let resolvesEdits = false;
   let cacheDirectory = defaultCacheDirectory();
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    resolvesEdits = resolvesCodeActionEdits(params.capabilities);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     context.roots = folders.flatMap((uri) => uriToPath(uri) ?? []);
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -112,7 +114,8 @@ export function startServer(connection: Connection): void {
   connection.onDocumentHighlight((p) => guard(() => features.documentHighlight(context, p.textDocument.uri, p.position), []));
   connection.onDocumentSymbol((p) => guard(() => features.documentSymbols(context, p.textDocument.uri), []));
   connection.onCompletion((p) => guard(() => features.completion(context, p.textDocument.uri, p.position), []));
-  connection.onCodeAction((p) => guard(() => [...codeActions(context, p), ...selectionActions(p)], []));
+  connection.onCodeAction((p) => guard(() => [...codeActions(context, p, resolvesEdits), ...selectionActions(p)], []));
+  connection.onCodeActionResolve((action) => guard(() => resolveCodeAction(context, action), action));
   connection.onCodeLens((p) => guard(() => codeLenses(context, p.textDocument.uri), []));
   connection.onPrepareRename((p) => guard(() => prepareRename(context, p.textDocument.uri, p.position), null));
   connection.onRenameRequest((p) => guardAsync(() => rename(context, index, p.textDocument.uri, p.position, p.newName), null));
@@ -162,7 +165,7 @@ function capabilities(): InitializeResult['capabilities'] {
     documentHighlightProvider: true,
     documentSymbolProvider: true,
     completionProvider: { triggerCharacters: [' ', '[', ',', ':'] },
-    codeActionProvider: { codeActionKinds: ['quickfix', ANNOTATE_KIND] },
+    codeActionProvider: { codeActionKinds: ['quickfix', ANNOTATE_KIND], resolveProvider: true },
     codeLensProvider: {},
     renameProvider: { prepareProvider: true },
     workspaceSymbolProvider: true,
