@@ -1,0 +1,332 @@
+// The server over stdio, fed fuzz inputs: for each input the article and the
+// sidecar are replaced (as an editor sends them), the article is typed into
+// a little (incremental changes), and the server is asked what an editor
+// asks (hover, definition, completion, code actions). The server must stay
+// alive, answer each request within its budget, give ranges inside the
+// documents on code-point boundaries, log no error, and offer only edits
+// that parse and change one annotation.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import { LspClient, applyTextEdits, uriOf, type Notification } from '../protocol/lspClient';
+import { generateCase, type FuzzCase } from './generate';
+import { spanProblem, type Violation } from './invariants';
+import { Random } from './random';
+import { parseYaml, show } from './yamlCompare';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** How long a request may take before the server counts as not answering at all. */
+const DEAD_AFTER_MS = 15000;
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+/** Line starts as LSP counts lines (\n, \r\n and a lone \r end a line). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function positionAt(starts: number[], offset: number): Position {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - starts[low]! };
+}
+
+/** The offset of a position, or a reason it is not a position in the text. */
+function offsetOf(text: string, starts: number[], p: Position): number | string {
+  if (!Number.isInteger(p?.line) || !Number.isInteger(p?.character) || p.line < 0 || p.character < 0) return `not a position: ${show(p)}`;
+  if (p.line >= starts.length) return `line ${p.line} past the last line (${starts.length - 1})`;
+  const start = starts[p.line]!;
+  const next = p.line + 1 < starts.length ? starts[p.line + 1]! : text.length;
+  const lineEnd = text.slice(start, next).replace(/\r?\n$|\r$/, '').length + start;
+  if (start + p.character > lineEnd) return `character ${p.character} past the end of line ${p.line} (${lineEnd - start})`;
+  return start + p.character;
+}
+
+export interface ServerReport {
+  readonly violations: (Violation & { readonly input: FuzzCase })[];
+  readonly checks: Record<string, number>;
+  readonly inputs: number;
+  readonly restarts: number;
+}
+
+/** One server process with one article/sidecar pair open, kept across inputs (restarted if it dies). */
+export class ServerFuzzer {
+  private client!: LspClient;
+  private dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-fuzz-'));
+  private article = 'An article.\n';
+  private sidecar = 'claims: []\n';
+  private version = 1;
+  private logSeen = 0;
+  readonly checks: Record<string, number> = {};
+  readonly violations: (Violation & { input: FuzzCase })[] = [];
+  restarts = 0;
+  inputs = 0;
+
+  constructor(private readonly budgetMs = 1000) {}
+
+  private get articleUri(): string {
+    return uriOf(path.join(this.dir, 'fuzz.txt'));
+  }
+
+  private get sidecarUri(): string {
+    return uriOf(path.join(this.dir, 'fuzz.annotations.yaml'));
+  }
+
+  async start(): Promise<void> {
+    fs.writeFileSync(path.join(this.dir, 'fuzz.txt'), this.article);
+    fs.writeFileSync(path.join(this.dir, 'fuzz.annotations.yaml'), this.sidecar);
+    this.client = new LspClient();
+    this.logSeen = 0;
+    await this.client.initialize(this.dir);
+    this.client.notify('textDocument/didOpen', { textDocument: { uri: this.articleUri, languageId: 'plaintext', version: this.version, text: this.article } });
+    this.client.notify('textDocument/didOpen', { textDocument: { uri: this.sidecarUri, languageId: 'yaml', version: this.version, text: this.sidecar } });
+  }
+
+  async stop(): Promise<void> {
+    await this.client.shutdown().catch(() => undefined);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private count(invariant: string): void {
+    this.checks[invariant] = (this.checks[invariant] ?? 0) + 1;
+  }
+
+  private fail(input: FuzzCase, invariant: Violation['invariant'], op: string, message: string): void {
+    if (this.violations.length < 500) this.violations.push({ invariant, op: `server ${op}`, message, input });
+  }
+
+  /** Feeds one input; returns false when the server had to be restarted. */
+  async feed(input: FuzzCase): Promise<boolean> {
+    this.inputs++;
+    const rng = new Random(input.seed ^ 0x5e77e7);
+    this.replace('sidecar', input.sidecar);
+    this.replace('article', input.article);
+    for (let i = rng.int(3); i > 0; i--) this.type(rng);
+    await this.ask(input, rng);
+    this.checkLog(input);
+    return this.checkAlive(input);
+  }
+
+  private replace(which: 'article' | 'sidecar', text: string): void {
+    if (which === 'article') this.article = text;
+    else this.sidecar = text;
+    const uri = which === 'article' ? this.articleUri : this.sidecarUri;
+    this.client.notify('textDocument/didChange', { textDocument: { uri, version: ++this.version }, contentChanges: [{ text }] });
+  }
+
+  /** A keystroke or a deletion in the article, sent as an incremental change. */
+  private type(rng: Random): void {
+    const starts = lineStarts(this.article);
+    const at = rng.int(this.article.length + 1);
+    const cut = rng.chance(0.4) ? Math.min(rng.between(1, 6), this.article.length - at) : 0;
+    const typed = rng.pick(['a', ' ', 'Marrow', '\n', '😀', '”', '.', '']);
+    const range = { start: positionAt(starts, at), end: positionAt(starts, at + cut) };
+    this.article = this.article.slice(0, at) + typed + this.article.slice(at + cut);
+    this.client.notify('textDocument/didChange', { textDocument: { uri: this.articleUri, version: ++this.version }, contentChanges: [{ range, text: typed }] });
+  }
+
+  /** A request, timed: over the budget is a failure; no answer at all is left to the liveness check. */
+  private async request(input: FuzzCase, method: string, params: Json): Promise<Json> {
+    this.count('no-exception');
+    this.count('budget');
+    const start = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), DEAD_AFTER_MS)));
+    try {
+      const result = await Promise.race([this.client.request(method, params), timeout]);
+      const ms = performance.now() - start;
+      if (result === TIMED_OUT) this.fail(input, 'budget', method, `no answer within ${DEAD_AFTER_MS} ms`);
+      else if (ms > this.budgetMs) this.fail(input, 'budget', method, `${Math.round(ms)} ms (budget ${this.budgetMs} ms)`);
+      return result === TIMED_OUT ? undefined : result;
+    } catch (error) {
+      this.fail(input, 'no-exception', method, `answered with an error: ${(error as Error).message}`);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private randomPosition(rng: Random, text: string): Position {
+    return positionAt(lineStarts(text), rng.int(text.length + 1));
+  }
+
+  private async ask(input: FuzzCase, rng: Random): Promise<void> {
+    const article = { uri: this.articleUri };
+    const sidecar = { uri: this.sidecarUri };
+    const hover = await this.request(input, 'textDocument/hover', { textDocument: article, position: this.randomPosition(rng, this.article) });
+    if (hover?.range) this.range(input, 'hover (article)', this.article, hover.range);
+    const sidecarHover = await this.request(input, 'textDocument/hover', { textDocument: sidecar, position: this.randomPosition(rng, this.sidecar) });
+    if (sidecarHover?.range) this.range(input, 'hover (sidecar)', this.sidecar, sidecarHover.range);
+    const definition = await this.request(input, 'textDocument/definition', { textDocument: article, position: this.randomPosition(rng, this.article) });
+    for (const location of Array.isArray(definition) ? definition : []) this.location(input, 'definition', location);
+    const completion = await this.request(input, 'textDocument/completion', { textDocument: sidecar, position: this.randomPosition(rng, this.sidecar) });
+    const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
+    for (const item of items.slice(0, 20)) if (item.textEdit?.range) this.range(input, 'completion', this.sidecar, item.textEdit.range);
+    const end = positionAt(lineStarts(this.sidecar), this.sidecar.length);
+    const actions = await this.request(input, 'textDocument/codeAction', { textDocument: sidecar, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: [] } });
+    const articleEnd = positionAt(lineStarts(this.article), this.article.length);
+    const articleActions = await this.request(input, 'textDocument/codeAction', { textDocument: article, range: { start: { line: 0, character: 0 }, end: articleEnd }, context: { diagnostics: [] } });
+    const all = [...(Array.isArray(actions) ? actions : []), ...(Array.isArray(articleActions) ? articleActions : [])];
+    for (const action of rng.sample(all, 6)) this.checkAction(input, action);
+  }
+
+  private range(input: FuzzCase, op: string, text: string, range: Json): void {
+    this.count('range');
+    const starts = lineStarts(text);
+    const start = offsetOf(text, starts, range?.start);
+    const end = offsetOf(text, starts, range?.end);
+    if (typeof start === 'string' || typeof end === 'string') return this.fail(input, 'range', op, `range ${show(range)}: ${typeof start === 'string' ? start : end}`);
+    const problem = spanProblem(text, { start, end });
+    if (problem) this.fail(input, 'range', op, `range ${show(range)}: ${problem}`);
+  }
+
+  private location(input: FuzzCase, op: string, location: Json): void {
+    const text = location?.uri === this.articleUri ? this.article : location?.uri === this.sidecarUri ? this.sidecar : undefined;
+    if (text === undefined) return this.fail(input, 'range', op, `a location in another file: ${show(location?.uri)}`);
+    this.range(input, op, text, location.range);
+  }
+
+  /** An offered edit to the sidecar: ranges valid, the result parses, and at most one annotation changes. */
+  private checkAction(input: FuzzCase, action: Json): void {
+    const changes: Json = { ...(action?.edit?.changes ?? {}) };
+    for (const change of action?.edit?.documentChanges ?? []) if (change?.textDocument?.uri) changes[change.textDocument.uri] = change.edits;
+    for (const [uri, edits] of Object.entries(changes) as [string, Json[]][]) {
+      if (uri !== this.sidecarUri) {
+        this.fail(input, 'range', `code action “${action.title}”`, `edits another file: ${uri}`);
+        continue;
+      }
+      for (const edit of edits) this.range(input, `code action “${action.title}”`, this.sidecar, edit.range);
+      const after = applyTextEdits(this.sidecar, edits);
+      this.count('edit-parses');
+      const before = parseYaml(this.sidecar);
+      const parsed = parseYaml(after);
+      if (parsed.error !== undefined) {
+        this.fail(input, 'edit-parses', `code action “${action.title}”`, `${parsed.error}${before.error === undefined ? '' : ' (the sidecar did not parse before either)'}`);
+        continue;
+      }
+      if (!before.value || !parsed.value) continue;
+      this.count('edit-keeps');
+      const changed = changedPlaces(before.value, parsed.value);
+      if (changed.length > 1) this.fail(input, 'edit-keeps', `code action “${action.title}”`, `changes ${changed.length} places: ${changed.slice(0, 3).join(', ')}`);
+    }
+  }
+
+  /** An error the server logged (a handler that threw and was caught) is an exception that escaped the core. */
+  private checkLog(input: FuzzCase): void {
+    const logs = this.client.notifications.filter((n: Notification) => n.method === 'window/logMessage');
+    for (const log of logs.slice(this.logSeen)) {
+      this.count('no-exception');
+      if (log.params?.type === 1) this.fail(input, 'no-exception', 'log', String(log.params.message).split('\n').slice(0, 3).join(' | '));
+    }
+    this.logSeen = logs.length;
+    // Keep the client's memory flat over thousands of inputs.
+    if (this.client.notifications.length > 2000) {
+      this.client.notifications.splice(0, this.client.notifications.length);
+      this.logSeen = 0;
+    }
+  }
+
+  /** The process must be alive and answer a hover; if not, the failure is recorded and a new server started. */
+  private async checkAlive(input: FuzzCase): Promise<boolean> {
+    this.count('server-alive');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), DEAD_AFTER_MS)));
+    const exited = new Promise((resolve) => {
+      const poll = setInterval(() => {
+        if (this.client.exitCode !== null) {
+          clearInterval(poll);
+          resolve(EXITED);
+        }
+      }, 50);
+      void timeout.then(() => clearInterval(poll));
+    });
+    const answer = await Promise.race([this.client.request('textDocument/hover', { textDocument: { uri: this.articleUri }, position: { line: 0, character: 0 } }).catch(() => ERRORED), timeout, exited]);
+    clearTimeout(timer);
+    const alive = this.client.exitCode === null && answer !== TIMED_OUT && answer !== EXITED && answer !== ERRORED;
+    if (alive) return true;
+    const why = this.client.exitCode !== null ? `the server exited (code ${this.client.exitCode}); stderr: ${this.client.stderr.split('\n').filter(Boolean).slice(-3).join(' | ')}` : answer === ERRORED ? 'the hover failed' : `no hover answer within ${DEAD_AFTER_MS} ms`;
+    this.fail(input, 'server-alive', 'hover after the input', why);
+    await this.restart();
+    return false;
+  }
+
+  private async restart(): Promise<void> {
+    this.restarts++;
+    const pid = this.client.pid;
+    if (pid !== undefined && this.client.exitCode === null) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    this.article = 'An article.\n';
+    this.sidecar = 'claims: []\n';
+    await this.start();
+  }
+
+  report(): ServerReport {
+    return { violations: this.violations, checks: this.checks, inputs: this.inputs, restarts: this.restarts };
+  }
+}
+
+const TIMED_OUT = Symbol('timed out');
+const EXITED = Symbol('exited');
+const ERRORED = Symbol('errored');
+
+/** The places where two parsed sidecars differ: a list item, an id entry, or a whole other section. */
+export function changedPlaces(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const places: string[] = [];
+  const same = isDeepStrictEqual;
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const a = before[key];
+    const b = after[key];
+    if (same(a, b)) continue;
+    if (Array.isArray(b) && (a === undefined || a === null || Array.isArray(a))) {
+      const old = (a ?? []) as unknown[];
+      for (let i = 0; i < Math.max(old.length, b.length); i++) if (!same(old[i], b[i])) places.push(`${key}[${i}]`);
+    } else if (b && typeof b === 'object' && (a === undefined || a === null || (typeof a === 'object' && !Array.isArray(a)))) {
+      const old = (a ?? {}) as Record<string, unknown>;
+      const now = b as Record<string, unknown>;
+      for (const id of new Set([...Object.keys(old), ...Object.keys(now)])) if (!same(old[id], now[id])) places.push(`${key}.${id}`);
+    } else places.push(key);
+  }
+  return places;
+}
+
+/** Feeds `count` inputs drawn from `seed` to one server; returns what it found. */
+export async function fuzzServer(seed: number, count: number, options: { budgetMs?: number; maxArticle?: number; onInput?: (i: number) => void } = {}): Promise<ServerReport> {
+  const fuzzer = new ServerFuzzer(options.budgetMs);
+  await fuzzer.start();
+  try {
+    for (let i = 0; i < count; i++) {
+      const input = generateCase(serverCaseSeed(seed, i), { maxArticle: options.maxArticle ?? 64 * 1024 });
+      await fuzzer.feed(input);
+      options.onInput?.(i);
+    }
+  } finally {
+    await fuzzer.stop();
+  }
+  return fuzzer.report();
+}
+
+/** Server inputs are drawn from their own stream, apart from the core's. */
+export function serverCaseSeed(seed: number, index: number): number {
+  return (Math.imul(seed ^ 0x51e4, 0x01000193) + Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+}
