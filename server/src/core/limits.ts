@@ -70,6 +70,40 @@ export const LIMITS = {
   mentions: { name: 'mentions per article', value: 100_000, unit: 'mentions' },
   /** Words read after a name's first word while matching, per character of the article (at least a million, a few milliseconds). Real articles need under 0.3 (a text of nothing but "Mazar-e-Sharif"); a crafted one (a 16-word name whose first 15 words the article repeats) needs 7.5 and took 7 s at 20 MB. */
   nameMatchSteps: { name: 'name matching', value: 1, unit: 'words read per article character' },
+  // H2, reading a sidecar. Each bounds work whose size the YAML text chooses.
+  // A real sidecar stays far below every one: the largest generated bench
+  // sidecar (5,000 claims, 300 people) has 134,000 YAML tokens, nesting 5 deep
+  // and no aliases. Over a budget, the rest of that part is not read.
+  /** Lexical tokens (words, punctuation, spaces, line breaks) read from one sidecar; reading stops there. About 1.5 MB of a hand-written sidecar (the samples have one token per 6 characters) or 9,000 claims like the bench's; yaml parses about 400,000 a second. */
+  yamlTokens: { name: 'YAML tokens', value: 250_000, unit: 'tokens' },
+  /** Collections inside collections. A sidecar needs 4 (sidecar → entities → entity → aliases); deeper ones are read as empty, which keeps yaml's recursive composer far from the stack limit. */
+  yamlDepth: { name: 'nesting depth', value: 64, unit: 'levels' },
+  /** YAML aliases (`*name`). Marginalia reads no value through an alias (each is a schema error where a value is read), so thousands are not a hand-written sidecar. */
+  yamlAliases: { name: 'YAML aliases', value: 1_000, unit: 'aliases' },
+  /** Nodes the aliases stand for, counted without expanding them ("billion laughs": ten aliases of ten aliases of … stand for 10^9 nodes). */
+  aliasExpansion: { name: 'alias expansion', value: 100_000, unit: 'nodes' },
+  /** A key (an id or a field name). YAML itself allows implicit keys of at most 1,024 characters. */
+  keyChars: { name: 'key length', value: 1_024, unit: 'characters' },
+  /** One text value (a quote, a description, a note): a long paragraph is 2,000 characters, a long chapter 100,000. */
+  valueChars: { name: 'text length', value: 100_000, unit: 'characters' },
+  /** Sources in one sidecar. */
+  sources: { name: 'sources', value: 5_000, unit: 'sources' },
+  /** Entities in one sidecar: a book's index of names has a few hundred to a few thousand. */
+  entities: { name: 'entities', value: 5_000, unit: 'entities' },
+  /** Aliases of one entity (spellings, transliterations, titles). */
+  aliasesPerEntity: { name: 'aliases per entity', value: 100, unit: 'aliases' },
+  /** Aliases of all entities together: every name is searched for in the article. */
+  aliasesTotal: { name: 'aliases in total', value: 20_000, unit: 'aliases' },
+  /** Claims in one sidecar: twice the 5,000 of the largest bench sidecar. */
+  claims: { name: 'claims', value: 10_000, unit: 'claims' },
+  /** Sources cited by one claim. */
+  sourcesPerClaim: { name: 'sources per claim', value: 100, unit: 'sources' },
+  /** Mention pins in one sidecar. */
+  mentionPins: { name: 'mention pins', value: 10_000, unit: 'pins' },
+  /** Notes in one sidecar. */
+  notes: { name: 'notes', value: 10_000, unit: 'notes' },
+  /** Syntax and schema problems listed for one sidecar; the rest are counted in one finding. A text of stray brackets has one per character. */
+  sidecarProblems: { name: 'problems listed', value: 1_000, unit: 'problems' },
 } as const satisfies Record<string, Limit>;
 
 /** The message of a `limit-exceeded` finding: which limit, its value, and what was skipped. */

@@ -5,12 +5,16 @@
 // quoted text, no anchors, aliases, tags, duplicate or odd keys, nothing
 // that YAML would read as a number, boolean or null) and gives up on
 // anything else, which is then summarized from the full parse. A test checks
-// both ways agree on every sidecar the fast way accepts.
-import { CST, Parser } from 'yaml';
+// both ways agree on every sidecar the fast way accepts. Both read the text
+// within the same budgets (`readCst`), and the fast way gives up on anything
+// over a budget, so the full parse is the one that truncates and reports.
+import { CST } from 'yaml';
+import { LIMITS, type Limit } from './limits';
 import { LineIndex, type Range } from './lineIndex';
 import { ENTITY_TYPES } from './model';
 import { parseSidecar, TOP_KEYS } from './sidecar';
 import { idKey, summarizeSidecar, type IdKind, type IndexedSymbol, type SidecarSummary } from './sidecarSummary';
+import { readCst, type BoundedCst } from './yamlBudgets';
 
 /** Thrown inside the walk to give up; never escapes `quickSummary`. */
 class Unsupported extends Error {}
@@ -24,54 +28,63 @@ interface Text {
   readonly range: Range;
 }
 
-/** A sidecar's summary: the fast way when it has the plain shape, else from the full parse. */
+/** A sidecar's summary: the fast way when it has the plain shape, else from the full parse (of the same syntax tree). */
 export function summarizeSidecarText(text: string): SidecarSummary {
-  return quickSummary(text) ?? summarizeSidecar(text, parseSidecar(text));
+  const cst = readCst(text);
+  return quickSummaryOf(text, cst) ?? summarizeSidecar(text, parseSidecar(text, cst));
 }
 
 export function quickSummary(text: string): SidecarSummary | undefined {
+  return quickSummaryOf(text, readCst(text));
+}
+
+function quickSummaryOf(text: string, cst: BoundedCst): SidecarSummary | undefined {
+  if (cst.hits.length > 0) return undefined;
   try {
-    return summarize(text);
+    return summarize(text, cst.tokens);
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
 }
 
-function summarize(text: string): SidecarSummary {
+function summarize(text: string, tokens: readonly CST.Token[]): SidecarSummary {
   const lines = new LineIndex(text);
-  const top = entries(onlyDocument(text), lines);
+  const top = entries(onlyDocument(tokens), lines);
   const symbols: IndexedSymbol[] = [];
   const idRanges: Record<string, Range[]> = {};
   const use = (kind: IdKind, id: Text): void => void (idRanges[idKey(kind, id.value)] ??= []).push(id.range);
   for (const [key] of top) if (!TOP_KEY_SET.has(key)) throw new Unsupported();
   const section = (key: string): CST.Token | undefined => top.get(key)?.value;
-  for (const [id, entry] of entries(section('entities'), lines)) {
+  let aliasCount = 0;
+  for (const [id, entry] of entries(section('entities'), lines, LIMITS.entities)) {
     const f = fields(mapping(entry.value), lines);
     const type = f.get('type')?.value;
-    symbols.push({ kind: 'entity', id, name: required(f, 'name')?.value ?? id, detail: type && (ENTITY_TYPES as readonly string[]).includes(type) ? type : 'other', aliases: f.list('aliases').map((a) => a.value), range: entry.key.range });
+    const aliases = f.list('aliases', LIMITS.aliasesPerEntity).map((a) => a.value);
+    if ((aliasCount += aliases.length) > LIMITS.aliasesTotal.value) throw new Unsupported();
+    symbols.push({ kind: 'entity', id, name: required(f, 'name')?.value ?? id, detail: type && (ENTITY_TYPES as readonly string[]).includes(type) ? type : 'other', aliases, range: entry.key.range });
   }
-  for (const [id, entry] of entries(section('sources'), lines)) {
+  for (const [id, entry] of entries(section('sources'), lines, LIMITS.sources)) {
     const f = fields(mapping(entry.value), lines);
     symbols.push({ kind: 'source', id, name: required(f, 'title')?.value || id, detail: f.get('publisher')?.value ?? '', aliases: [], range: entry.key.range });
   }
   for (const s of symbols) idRanges[idKey(s.kind, s.id)] = [s.range];
-  for (const claim of items(section('claims'))) {
+  for (const claim of items(section('claims'), LIMITS.claims)) {
     const f = fields(claim, lines);
-    for (const source of f.list('sources')) use('source', source);
+    for (const source of f.list('sources', LIMITS.sourcesPerClaim)) use('source', source);
     const by = f.get('attributed-to');
     if (by) use('entity', by);
   }
-  for (const pin of items(section('mentions'))) {
+  for (const pin of items(section('mentions'), LIMITS.mentionPins)) {
     const entity = required(fields(pin, lines), 'entity');
     if (entity) use('entity', entity);
   }
   return { symbols, idRanges };
 }
 
-function onlyDocument(text: string): CST.Token | undefined {
+function onlyDocument(tokens: readonly CST.Token[]): CST.Token | undefined {
   let document: CST.Document | undefined;
-  for (const token of new Parser().parse(text)) {
+  for (const token of tokens) {
     if (token.type === 'document' && !document) document = token;
     else if (token.type !== 'comment' && token.type !== 'newline' && token.type !== 'space') throw new Unsupported();
   }
@@ -84,12 +97,13 @@ interface Entry {
   readonly value: CST.Token | undefined;
 }
 
-/** A mapping's entries by key (block or flow); nothing for an empty value. */
-function entries(token: CST.Token | undefined, lines: LineIndex): Map<string, Entry> {
+/** A mapping's entries by key (block or flow); nothing for an empty value. Over the budget, the full parse reports it. */
+function entries(token: CST.Token | undefined, lines: LineIndex, limit?: Limit): Map<string, Entry> {
   const result = new Map<string, Entry>();
   if (token === undefined || isEmpty(token)) return result;
   const flowMap = token.type === 'flow-collection' && token.start.source === '{';
   if (token.type !== 'block-map' && !flowMap) throw new Unsupported();
+  withinBudget(token.items.length, limit);
   for (const item of token.items) {
     plainProps(item.start);
     // Only `key: value`, with the key on one line (what YAML itself requires of implicit keys).
@@ -97,7 +111,7 @@ function entries(token: CST.Token | undefined, lines: LineIndex): Map<string, En
     plainProps(item.sep);
     const key = text(item.key, lines);
     if (/[\r\n]/.test(item.key.type === 'block-scalar' ? '\n' : (item.key as CST.FlowScalar).source)) throw new Unsupported();
-    if (result.has(key.value)) throw new Unsupported();
+    if (result.has(key.value) || key.value.length > LIMITS.keyChars.value) throw new Unsupported();
     result.set(key.value, { key, value: item.value });
   }
   return result;
@@ -106,7 +120,7 @@ function entries(token: CST.Token | undefined, lines: LineIndex): Map<string, En
 interface Fields {
   get(key: string): Text | undefined;
   /** A field that is a list of texts, or one text taken as a list of one. */
-  list(key: string): Text[];
+  list(key: string, limit: Limit): Text[];
 }
 
 /** A mapping's fields, read only for the keys asked (a description or a quote is never read). */
@@ -121,23 +135,28 @@ function fields(token: CST.Token | undefined, lines: LineIndex): Fields {
       const value = valueOf(key);
       return value && text(value, lines);
     },
-    list: (key) => {
+    list: (key, limit) => {
       const value = valueOf(key);
       if (!value) return [];
-      return isList(value) ? items(value).map((item) => text(item, lines)) : [text(value, lines)];
+      return isList(value) ? items(value, limit).map((item) => text(item, lines)) : [text(value, lines)];
     },
   };
 }
 
-/** A list's items (block or flow). */
-function items(token: CST.Token | undefined): CST.Token[] {
+/** A list's items (block or flow). Over the budget, the full parse reports it. */
+function items(token: CST.Token | undefined, limit: Limit): CST.Token[] {
   if (token === undefined || isEmpty(token)) return [];
   if (!isList(token)) throw new Unsupported();
+  withinBudget(token.items.length, limit);
   return token.items.map((item) => {
     plainProps(item.start);
     if (item.key !== undefined || item.sep !== undefined || item.value === undefined) throw new Unsupported();
     return item.value;
   });
+}
+
+function withinBudget(count: number, limit: Limit | undefined): void {
+  if (limit && count > limit.value) throw new Unsupported();
 }
 
 function isList(token: CST.Token): token is CST.BlockSequence | CST.FlowCollection {
@@ -159,7 +178,7 @@ function text(token: CST.Token, lines: LineIndex): Text {
   if (token.type === 'scalar' && (token.source === '' || NOT_TEXT.test(token.source))) throw new Unsupported();
   let broken = false;
   const scalar = CST.resolveAsScalar(token, true, () => (broken = true));
-  if (broken || !scalar) throw new Unsupported();
+  if (broken || !scalar || scalar.value.length > LIMITS.valueChars.value) throw new Unsupported();
   return { value: scalar.value, range: lines.rangeOf({ start: scalar.range[0], end: scalar.range[1] }) };
 }
 

@@ -1,7 +1,10 @@
 // Reads a sidecar's text into a `Sidecar` value. Reading never fails: YAML
 // errors and schema violations become findings, and whatever is well formed
-// is still read, so one bad entry does not hide the rest.
-import { parseDocument, type Pair, type YAMLMap } from 'yaml';
+// is still read, so one bad entry does not hide the rest. Every part whose
+// cost the text chooses has a budget (`LIMITS`); over one, a `limit-exceeded`
+// finding says which, and the rest of that part is not read.
+import type { Pair, YAMLMap } from 'yaml';
+import { clipText, LIMITS, limitMessage, type Limit } from './limits';
 import {
   ENTITY_TYPES,
   type Anchor,
@@ -18,6 +21,7 @@ import {
   type Source,
   type Span,
 } from './model';
+import { parseYamlWithinBudgets, readCst, type BoundedCst } from './yamlBudgets';
 import { asMap, asSeq, describeNode, isNullish, keyText, pairSpan, scalarText, spanOf, type AnyNode } from './yamlNodes';
 
 export const TOP_KEYS = ['article', 'sources', 'entities', 'claims', 'mentions', 'notes'] as const;
@@ -28,26 +32,91 @@ const CLAIM_KEYS = ['id', ...ANCHOR_KEYS, 'sources', 'attributed-to', 'kind', 'n
 const PIN_KEYS = [...ANCHOR_KEYS, 'entity'];
 const NOTE_KEYS = [...ANCHOR_KEYS, 'text'];
 
+/** A name, id or value from the sidecar, short enough to quote in a message. */
+function quoted(text: string): string {
+  return clipText(text, LIMITS.nameChars.value);
+}
+
+/** How many more items of a list may be read, and the budget that says so. */
+interface ListBudget {
+  readonly limit: Limit;
+  readonly room: number;
+}
+
 /** Collects findings while the reader walks the document. */
 class Reader {
-  readonly findings: Finding[] = [];
+  private readonly findings: Finding[] = [];
   readonly idUses: IdUse[] = [];
+  /** Entity aliases read so far, against `LIMITS.aliasesTotal`. */
+  aliasesRead = 0;
+  private readonly reportedLimits = new Set<Limit>();
+  private listed = 0;
+  private unlisted = 0;
+  private firstUnlisted: Span | undefined;
 
   problem(span: Span, message: string): void {
-    this.findings.push({ file: 'sidecar', span, severity: 'error', code: 'schema', message });
+    this.record({ file: 'sidecar', span, severity: 'error', code: 'schema', message });
   }
 
   duplicate(span: Span, message: string): void {
-    this.findings.push({ file: 'sidecar', span, severity: 'error', code: 'duplicate-id', message });
+    this.record({ file: 'sidecar', span, severity: 'error', code: 'duplicate-id', message });
+  }
+
+  syntaxError(span: Span, message: string): void {
+    this.record({ file: 'sidecar', span, severity: 'error', code: 'yaml-syntax', message: clipText(message, LIMITS.messageChars.value) });
+  }
+
+  /** Lists a problem, up to the budget; past it, problems are only counted (a text of stray brackets has one per character). */
+  private record(finding: Finding): void {
+    if (this.listed < LIMITS.sidecarProblems.value) {
+      this.listed++;
+      this.findings.push(finding);
+    } else if (this.unlisted++ === 0) {
+      this.firstUnlisted = finding.span;
+    }
+  }
+
+  /** Every finding, and one that counts the problems not listed. Called once, when the reading is done. */
+  allFindings(): Finding[] {
+    if (this.unlisted > 0) this.overBudget(LIMITS.sidecarProblems, this.firstUnlisted!, `${this.unlisted.toLocaleString('en-US')} more are not listed.`);
+    return this.findings;
+  }
+
+  /** Reports a budget hit, once per budget for the budgets counted across the whole sidecar. */
+  overBudget(limit: Limit, span: Span, skipped: string, once = false): void {
+    if (once && this.reportedLimits.has(limit)) return;
+    this.reportedLimits.add(limit);
+    this.findings.push({ file: 'sidecar', span, severity: 'error', code: 'limit-exceeded', message: limitMessage(limit, skipped) });
+  }
+
+  /**
+   * A pair's key as text; undefined (and a finding) for a key that is a
+   * collection or an alias, which is never turned into text: the text of
+   * nested flow maps used as keys doubles with each level.
+   */
+  key(pair: Pair): string | undefined {
+    const node = pair.key as AnyNode;
+    const span = spanOf(node, pairSpan(pair));
+    const key = keyText(pair);
+    if (key === undefined) {
+      this.problem(span, `This key is ${describeNode(node)}; keys must be plain text. The entry is not read.`);
+      return undefined;
+    }
+    if (key.length > LIMITS.keyChars.value) {
+      this.overBudget(LIMITS.keyChars, { start: span.start, end: Math.min(span.end, span.start + LIMITS.nameChars.value) }, 'the entry is not read.');
+      return undefined;
+    }
+    return key;
   }
 
   /** Reports keys of `map` not in `allowed`; returns the map's pairs by key. */
   fields(map: YAMLMap, allowed: readonly string[], where: string): Map<string, Pair> {
     const byKey = new Map<string, Pair>();
     for (const pair of map.items) {
-      const key = keyText(pair);
+      const key = this.key(pair);
+      if (key === undefined) continue;
       if (!allowed.includes(key)) {
-        this.problem(spanOf(pair.key as AnyNode, pairSpan(pair)), `Unknown key '${key}' in ${where}; allowed: ${allowed.join(', ')}.`);
+        this.problem(spanOf(pair.key as AnyNode, pairSpan(pair)), `Unknown key '${quoted(key)}' in ${where}; allowed: ${allowed.join(', ')}.`);
       } else if (byKey.has(key)) {
         this.problem(spanOf(pair.key as AnyNode), `Key '${key}' appears twice in ${where}.`);
       } else {
@@ -67,7 +136,14 @@ class Reader {
       this.problem(span, `'${key}' in ${where} must be text, not ${describeNode(pair.value as AnyNode)}.`);
       return undefined;
     }
-    return { value, span };
+    return this.withinLength(value, span, `'${key}' in ${where}`);
+  }
+
+  /** A text value, or undefined (and a finding) when it is longer than the budget. */
+  withinLength(value: string, span: Span, what: string): Located<string> | undefined {
+    if (value.length <= LIMITS.valueChars.value) return { value, span };
+    this.overBudget(LIMITS.valueChars, span, `${what} is not read.`);
+    return undefined;
   }
 
   required(fields: Map<string, Pair>, key: string, where: string, at: Span): Located<string> | undefined {
@@ -77,34 +153,42 @@ class Reader {
     return value && value.value.trim() !== '' ? value : undefined;
   }
 
-  /** A list of texts; a single text is accepted as a list of one. */
-  textList(fields: Map<string, Pair>, key: string, where: string): Located<string>[] {
+  /** A list of texts; a single text is accepted as a list of one. Items past the budget's room are not read. */
+  textList(fields: Map<string, Pair>, key: string, where: string, budget?: ListBudget): Located<string>[] {
     const pair = fields.get(key);
     const node = pair?.value as AnyNode;
     if (!pair || isNullish(node)) return [];
-    const single = scalarText(node);
-    if (single !== undefined) return [{ value: single, span: spanOf(node) }];
     const seq = asSeq(node);
-    if (!seq) {
+    if (!seq && scalarText(node) === undefined) {
       this.problem(spanOf(node, pairSpan(pair)), `'${key}' in ${where} must be a list, not ${describeNode(node)}.`);
       return [];
     }
+    const nodes = seq ? (seq.items as AnyNode[]) : [node];
     const items: Located<string>[] = [];
-    for (const item of seq.items as AnyNode[]) {
+    for (const [index, item] of nodes.entries()) {
+      if (budget && index >= budget.room) {
+        this.overBudget(budget.limit, spanOf(item, spanOf(node)), `'${key}' in ${where} is read up to here.`, budget.limit === LIMITS.aliasesTotal);
+        break;
+      }
       const value = scalarText(item);
-      if (value === undefined) this.problem(spanOf(item, spanOf(seq)), `Items of '${key}' in ${where} must be text, not ${describeNode(item)}.`);
-      else items.push({ value, span: spanOf(item) });
+      const span = spanOf(item, spanOf(node));
+      if (value === undefined) this.problem(span, `Items of '${key}' in ${where} must be text, not ${describeNode(item)}.`);
+      else {
+        const text = this.withinLength(value, span, `an item of '${key}' in ${where}`);
+        if (text) items.push(text);
+      }
     }
     return items;
   }
 }
 
-export function parseSidecar(text: string): Sidecar {
+/** Reads a sidecar; `cst` is its syntax tree when the caller has already read it (the workspace index). */
+export function parseSidecar(text: string, cst: BoundedCst = readCst(text)): Sidecar {
   const reader = new Reader();
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
-  for (const error of doc.errors) {
-    reader.findings.push({ file: 'sidecar', span: visibleSpan(text, error.pos), severity: 'error', code: 'yaml-syntax', message: firstLine(error.message) });
-  }
+  const { doc, hits } = parseYamlWithinBudgets(text, cst);
+  for (const hit of hits) reader.overBudget(hit.limit, hit.span, hit.skipped);
+  if (!doc) return emptySidecar(reader);
+  for (const error of doc.errors) reader.syntaxError(visibleSpan(text, error.pos), firstLine(error.message));
   const root = doc.contents as AnyNode;
   if (isNullish(root)) return emptySidecar(reader);
   const top = asMap(root);
@@ -115,13 +199,13 @@ export function parseSidecar(text: string): Sidecar {
   const fields = reader.fields(top, TOP_KEYS, 'the sidecar');
   return {
     article: reader.text(fields, 'article', 'the sidecar'),
-    sources: readIdMap(reader, fields.get('sources'), 'sources', readSource),
-    entities: readIdMap(reader, fields.get('entities'), 'entities', readEntity),
-    claims: readList(reader, fields.get('claims'), 'claims', readClaim),
-    mentions: readList(reader, fields.get('mentions'), 'mentions', readPin),
-    notes: readList(reader, fields.get('notes'), 'notes', readNote),
+    sources: readIdMap(reader, fields.get('sources'), 'sources', LIMITS.sources, readSource),
+    entities: readIdMap(reader, fields.get('entities'), 'entities', LIMITS.entities, readEntity),
+    claims: readList(reader, fields.get('claims'), 'claims', LIMITS.claims, readClaim),
+    mentions: readList(reader, fields.get('mentions'), 'mentions', LIMITS.mentionPins, readPin),
+    notes: readList(reader, fields.get('notes'), 'notes', LIMITS.notes, readNote),
     idUses: reader.idUses,
-    findings: reader.findings,
+    findings: reader.allFindings(),
   };
 }
 
@@ -139,12 +223,12 @@ function firstLine(message: string): string {
 }
 
 function emptySidecar(reader: Reader): Sidecar {
-  return { sources: new Map(), entities: new Map(), claims: [], mentions: [], notes: [], idUses: reader.idUses, findings: reader.findings };
+  return { sources: new Map(), entities: new Map(), claims: [], mentions: [], notes: [], idUses: reader.idUses, findings: reader.allFindings() };
 }
 
 type EntryReader<T> = (reader: Reader, id: string, idSpan: Span, map: YAMLMap, span: Span) => T | undefined;
 
-function readIdMap<T>(reader: Reader, pair: Pair | undefined, section: string, readEntry: EntryReader<T>): Map<string, T> {
+function readIdMap<T>(reader: Reader, pair: Pair | undefined, section: string, limit: Limit, readEntry: EntryReader<T>): Map<string, T> {
   const result = new Map<string, T>();
   const node = pair?.value as AnyNode;
   if (!pair || isNullish(node)) return result;
@@ -153,16 +237,21 @@ function readIdMap<T>(reader: Reader, pair: Pair | undefined, section: string, r
     reader.problem(spanOf(node, pairSpan(pair)), `'${section}' must be a mapping of id → entry, not ${describeNode(node)}.`);
     return result;
   }
-  for (const entry of map.items) {
-    const id = keyText(entry);
+  for (const [index, entry] of map.items.entries()) {
     const idSpan = spanOf(entry.key as AnyNode, pairSpan(entry));
+    if (index >= limit.value) {
+      reader.overBudget(limit, idSpan, `'${section}' is read up to here.`);
+      break;
+    }
+    const id = reader.key(entry);
+    if (id === undefined) continue;
     if (result.has(id)) {
-      reader.duplicate(idSpan, `Duplicate id '${id}' in ${section}: the later entry is ignored.`);
+      reader.duplicate(idSpan, `Duplicate id '${quoted(id)}' in ${section}: the later entry is ignored.`);
       continue;
     }
     const body = asMap(entry.value as AnyNode);
     if (!body) {
-      reader.problem(spanOf(entry.value as AnyNode, idSpan), `'${section}.${id}' must be a mapping, not ${describeNode(entry.value as AnyNode)}.`);
+      reader.problem(spanOf(entry.value as AnyNode, idSpan), `'${section}.${quoted(id)}' must be a mapping, not ${describeNode(entry.value as AnyNode)}.`);
       continue;
     }
     const value = readEntry(reader, id, idSpan, body, pairSpan(entry));
@@ -172,7 +261,7 @@ function readIdMap<T>(reader: Reader, pair: Pair | undefined, section: string, r
 }
 
 function readSource(reader: Reader, id: string, idSpan: Span, map: YAMLMap, span: Span): Source {
-  const where = `source '${id}'`;
+  const where = `source '${quoted(id)}'`;
   const f = reader.fields(map, SOURCE_KEYS, where);
   return {
     id,
@@ -187,13 +276,15 @@ function readSource(reader: Reader, id: string, idSpan: Span, map: YAMLMap, span
 }
 
 function readEntity(reader: Reader, id: string, idSpan: Span, map: YAMLMap, span: Span): Entity {
-  const where = `entity '${id}'`;
+  const where = `entity '${quoted(id)}'`;
   const f = reader.fields(map, ENTITY_KEYS, where);
   const name = reader.required(f, 'name', where, idSpan);
   const type = reader.required(f, 'type', where, idSpan);
   if (type && !(ENTITY_TYPES as readonly string[]).includes(type.value)) {
-    reader.problem(type.span, `Unknown entity type '${type.value}'; use one of ${ENTITY_TYPES.join(', ')}.`);
+    reader.problem(type.span, `Unknown entity type '${quoted(type.value)}'; use one of ${ENTITY_TYPES.join(', ')}.`);
   }
+  const aliases = reader.textList(f, 'aliases', where, aliasBudget(reader));
+  reader.aliasesRead += aliases.length;
   return {
     id,
     idSpan,
@@ -201,15 +292,21 @@ function readEntity(reader: Reader, id: string, idSpan: Span, map: YAMLMap, span
     name: name?.value ?? id,
     nameSpan: name?.span,
     type: (type && (ENTITY_TYPES as readonly string[]).includes(type.value) ? type.value : 'other') as EntityType,
-    aliases: reader.textList(f, 'aliases', where),
+    aliases,
     description: reader.text(f, 'description', where)?.value,
     links: reader.textList(f, 'links', where).map((l) => l.value),
   };
 }
 
+/** The smaller of an entity's own alias budget and what is left of the sidecar's. */
+function aliasBudget(reader: Reader): ListBudget {
+  const left = LIMITS.aliasesTotal.value - reader.aliasesRead;
+  return left < LIMITS.aliasesPerEntity.value ? { limit: LIMITS.aliasesTotal, room: left } : { limit: LIMITS.aliasesPerEntity, room: LIMITS.aliasesPerEntity.value };
+}
+
 type ItemReader<T> = (reader: Reader, map: YAMLMap, index: number, span: Span) => T | undefined;
 
-function readList<T>(reader: Reader, pair: Pair | undefined, section: string, readItem: ItemReader<T>): T[] {
+function readList<T>(reader: Reader, pair: Pair | undefined, section: string, limit: Limit, readItem: ItemReader<T>): T[] {
   const node = pair?.value as AnyNode;
   if (!pair || isNullish(node)) return [];
   const seq = asSeq(node);
@@ -218,15 +315,19 @@ function readList<T>(reader: Reader, pair: Pair | undefined, section: string, re
     return [];
   }
   const items: T[] = [];
-  seq.items.forEach((item, index) => {
-    const map = asMap(item as AnyNode);
+  for (const [index, item] of (seq.items as AnyNode[]).entries()) {
+    if (index >= limit.value) {
+      reader.overBudget(limit, spanOf(item, spanOf(seq)), `'${section}' is read up to here.`);
+      break;
+    }
+    const map = asMap(item);
     if (!map) {
-      reader.problem(spanOf(item as AnyNode, spanOf(seq)), `Item ${index + 1} of '${section}' must be a mapping, not ${describeNode(item as AnyNode)}.`);
-      return;
+      reader.problem(spanOf(item, spanOf(seq)), `Item ${index + 1} of '${section}' must be a mapping, not ${describeNode(item)}.`);
+      continue;
     }
     const value = readItem(reader, map, index, spanOf(map));
     if (value) items.push(value);
-  });
+  }
   return items;
 }
 
@@ -260,9 +361,9 @@ function readOccurrence(reader: Reader, f: Map<string, Pair>, where: string): nu
 function readClaim(reader: Reader, map: YAMLMap, index: number, span: Span): Claim | undefined {
   const f = reader.fields(map, CLAIM_KEYS, `claim ${index + 1}`);
   const id = reader.text(f, 'id', `claim ${index + 1}`);
-  const where = id ? `claim '${id.value}'` : `claim ${index + 1}`;
+  const where = id ? `claim '${quoted(id.value)}'` : `claim ${index + 1}`;
   const anchor = readAnchor(reader, f, where, index, span);
-  const sources = reader.textList(f, 'sources', where);
+  const sources = reader.textList(f, 'sources', where, { limit: LIMITS.sourcesPerClaim, room: LIMITS.sourcesPerClaim.value });
   const attributedTo = reader.text(f, 'attributed-to', where);
   for (const source of sources) reader.idUses.push({ kind: 'source', id: source.value, span: source.span });
   if (attributedTo) reader.idUses.push({ kind: 'entity', id: attributedTo.value, span: attributedTo.span });
@@ -275,7 +376,7 @@ function readKind(reader: Reader, f: Map<string, Pair>, where: string): ClaimKin
   const kind = reader.text(f, 'kind', where);
   if (!kind) return 'fact';
   if (kind.value === 'fact' || kind.value === 'opinion') return kind.value;
-  reader.problem(kind.span, `Unknown claim kind '${kind.value}' in ${where}; use fact or opinion.`);
+  reader.problem(kind.span, `Unknown claim kind '${quoted(kind.value)}' in ${where}; use fact or opinion.`);
   return 'fact';
 }
 

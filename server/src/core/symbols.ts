@@ -14,8 +14,18 @@ export interface OutlineSymbol {
 
 function group(name: string, children: OutlineSymbol[]): OutlineSymbol[] {
   if (children.length === 0) return [];
-  const span = { start: Math.min(...children.map((c) => c.span.start)), end: Math.max(...children.map((c) => c.span.end)) };
-  return [{ name, kind: 'group', span, selectionSpan: children[0]!.selectionSpan, children }];
+  return [{ name, kind: 'group', span: enclosing(children), selectionSpan: children[0]!.selectionSpan, children }];
+}
+
+/** The span around all the children (a loop: spreading ~120,000 of them into Math.min throws). */
+function enclosing(children: readonly OutlineSymbol[]): Span {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const { span } of children) {
+    if (span.start < start) start = span.start;
+    if (span.end > end) end = span.end;
+  }
+  return { start, end };
 }
 
 function clip(text: string, max = 60): string {
@@ -38,11 +48,15 @@ export function sidecarSymbols(analysis: Analysis): OutlineSymbol[] {
 }
 
 export function articleSymbols(analysis: Analysis): OutlineSymbol[] {
-  const firstMentions = new Map<string, Span>();
-  for (const m of analysis.mentions) if (!firstMentions.has(m.entityId)) firstMentions.set(m.entityId, m.span);
-  const entities = [...firstMentions].map(([id, span]) => {
+  // Each entity's first mention and count, in one pass (not one pass per entity).
+  const mentioned = new Map<string, { span: Span; count: number }>();
+  for (const m of analysis.mentions) {
+    const seen = mentioned.get(m.entityId);
+    if (seen) seen.count++;
+    else mentioned.set(m.entityId, { span: m.span, count: 1 });
+  }
+  const entities = [...mentioned].map(([id, { span, count }]) => {
     const entity = analysis.sidecar.entities.get(id);
-    const count = analysis.mentions.filter((m) => m.entityId === id).length;
     return leaf(entity?.name ?? id, 'entity', span, span, `${entity?.type ?? 'unknown'} · ${count}×`);
   });
   const claims = analysis.claims.flatMap((c) => (c.span ? [leaf(clip(c.claim.quote), 'claim', c.span, c.span, c.status)] : []));

@@ -1,6 +1,7 @@
 // Small helpers over the `yaml` package's node types, so the sidecar reader
 // reads as a description of the format rather than of YAML plumbing.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { clipText } from './limits';
 import type { Span } from './model';
 
 export type AnyNode = Node | null | undefined;
@@ -21,10 +22,15 @@ export function pairSpan(pair: Pair): Span {
   return { start, end };
 }
 
-export function keyText(pair: Pair): string {
+/**
+ * A scalar key's text ('' for a missing key); undefined for a key that is a
+ * collection or an alias. Such a key is never turned into text: the text of
+ * flow maps nested as keys doubles with each level (30 braces: 1.6 GB).
+ */
+export function keyText(pair: Pair): string | undefined {
   const key = pair.key as AnyNode;
-  if (isScalar(key)) return String(key.value);
-  return String(key ?? '');
+  if (key === null || key === undefined) return '';
+  return isScalar(key) ? String(key.value) : undefined;
 }
 
 /** A scalar's value as text (numbers and booleans as YAML wrote them), else undefined. */
@@ -48,7 +54,7 @@ export function describeNode(node: AnyNode): string {
   if (isNullish(node)) return 'nothing';
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return typeof node.value === 'string' ? 'text' : `${typeof node.value} ${String(node.value)}`;
+  if (isScalar(node)) return typeof node.value === 'string' ? 'text' : `${typeof node.value} ${clipText(String(node.value), 40)}`;
   return 'an alias or unsupported node';
 }
 
