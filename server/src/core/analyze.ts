@@ -19,7 +19,7 @@ import type {
   Sidecar,
   Span,
 } from './model';
-import { LIMITS, clipText } from './limits';
+import { LIMITS, clipText, limitMessage } from './limits';
 import { resolveMentions } from './mentions';
 import { nameLimitFindings, nameMatcherFor, type NameMatcher } from './nameMatcher';
 import { normalizeWithMap, type NormalizedText } from './normalize';
@@ -127,6 +127,10 @@ function claimStatus(claim: Claim, result: AnchorResult, sidecar: Sidecar): Clai
 }
 
 function anchorFindings(list: AnchorList, item: Anchor, result: AnchorResult): Finding[] {
+  if ((result.status === 'ambiguous' || result.status === 'orphaned') && result.limit) {
+    const what = result.status === 'ambiguous' ? 'the quote occurs more times than that in the article and was not placed; an occurrence number within the limit chooses one.' : 'the quote is not in the article verbatim, and it is too long to look for approximately.';
+    return [{ file: 'sidecar', span: item.quoteSpan, severity: 'warning', code: 'limit-exceeded', message: limitMessage(result.limit, what), data: { kind: 'anchor', list, index: item.index } }];
+  }
   if (result.status === 'drifted') {
     const message = `The quote has changed in the article: it now reads “${clip(result.suggestion.quote)}” (${result.distance} ${result.distance === 1 ? 'character differs' : 'characters differ'}).`;
     const data = { kind: 'anchor' as const, list, index: item.index, suggestion: result.suggestion };

@@ -3,68 +3,115 @@
 // repeats; the exact quote alone; then an approximate match tolerating edits
 // in proportion to the quote's length (reported as drifted). A quote not
 // found at all gets the closest text as a suggestion.
-import type { Anchor, AnchorSuggestion, Span } from './model';
-import { normalizeString, toNormalizedOffset, toOriginalSpan, type NormalizedText } from './normalize';
+//
+// The result is a function of the article's text and the selector alone (no
+// memory of earlier versions), so live tracking can be checked against it.
+// Every span returned is on code-point boundaries.
+import { BasisRecorder, type AnchorBasis } from './anchorBasis';
+import { snapBackward, snapForward, snapToCodePoints } from './codePoints';
 import { closestMatch, editDistance } from './fuzzy';
 import { fuzzyFind, maxErrorsFor } from './fuzzyAnchor';
+import { LIMITS, type Limit } from './limits';
+import type { Anchor, AnchorSuggestion, Span } from './model';
+import { normalizeString, toNormalizedOffset, toOriginalSpan, type NormalizedText } from './normalize';
+import { occurrencesOf, type Occurrences } from './quoteIndex';
 
+/**
+ * `basis`: what the result depends on (see anchorBasis.ts); an edit outside
+ * it leaves the result as it was, moved. Absent: any edit may change it.
+ * `limit`: the budget that stopped the search; the quote was not placed.
+ */
 export type AnchorResult =
-  | { readonly status: 'found'; readonly span: Span }
-  | { readonly status: 'drifted'; readonly span: Span; readonly suggestion: AnchorSuggestion; readonly distance: number }
-  | { readonly status: 'ambiguous'; readonly spans: readonly Span[] }
-  | { readonly status: 'orphaned'; readonly suggestion?: AnchorSuggestion };
+  | { readonly status: 'found'; readonly span: Span; readonly basis?: AnchorBasis }
+  | { readonly status: 'drifted'; readonly span: Span; readonly suggestion: AnchorSuggestion; readonly distance: number; readonly basis?: AnchorBasis }
+  | { readonly status: 'ambiguous'; readonly spans: readonly Span[]; readonly basis?: AnchorBasis; readonly limit?: Limit }
+  | { readonly status: 'orphaned'; readonly suggestion?: AnchorSuggestion; readonly limit?: Limit; readonly basis?: AnchorBasis };
 
 type AnchorSelector = Pick<Anchor, 'quote' | 'prefix' | 'suffix' | 'occurrence'>;
 
-/** `hint`: where the annotation was last found (an original offset), to break ties of the approximate step. */
-export function findAnchor(article: NormalizedText, selector: AnchorSelector, hint?: number, knownStarts?: number[]): AnchorResult {
-  const quote = normalizeString(selector.quote).trim();
-  if (quote === '') return { status: 'orphaned' };
-  const starts = knownStarts ?? occurrencesOf(article.text, quote);
-  const toSpan = (start: number): Span => toOriginalSpan(article, start, start + quote.length);
-  if (starts.length > 0) {
-    const chosen = chooseOccurrence(article.text, starts, quote.length, selector);
-    if (chosen.length === 1) return { status: 'found', span: toSpan(chosen[0]!) };
-    if (chosen.length > 1) return { status: 'ambiguous', spans: chosen.map(toSpan) };
-    // The quote is there verbatim, but not the occurrence asked for.
-    return { status: 'orphaned' };
-  }
-  const context = { prefix: normalizeString(selector.prefix ?? ''), suffix: normalizeString(selector.suffix ?? ''), hint: hint === undefined ? undefined : toNormalizedOffset(article, hint) };
-  const hit = fuzzyFind(article.text, quote, context);
-  if (hit) {
-    // Prefer whole words ("Valley", not "Vall") when that stays within the error budget.
-    const words = snapToWords(article.text, hit.start, hit.end);
-    const wordDistance = editDistance(quote, article.text.slice(words.start, words.end));
-    const [from, to, distance] = wordDistance <= Math.max(hit.distance, maxErrorsFor(quote)) ? [words.start, words.end, wordDistance] : [hit.start, hit.end, hit.distance];
-    const suggestion = suggestionAt(article, from, to, false);
-    return { status: 'drifted', span: suggestion.span, suggestion, distance };
-  }
-  return { status: 'orphaned', suggestion: suggestAnchor(article, quote) };
-}
-
-/** Every start offset of `needle` in `haystack` (overlapping repeats included). */
-export function occurrencesOf(haystack: string, needle: string): number[] {
-  const starts: number[] = [];
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) starts.push(at);
-  return starts;
-}
+/**
+ * Characters of prefix and suffix compared with the text (the end of the
+ * prefix, the start of the suffix). Contexts written by Marginalia are at
+ * most 64; the cap keeps thousands of occurrences × a huge context cheap.
+ */
+const CONTEXT_CHARS = 256;
+/** Article length × quote length under which a quote not found gets the closest text as a suggestion (searched in the whole text). */
+const SUGGESTION_CELLS = 10_000_000;
 
 /**
- * Narrows the candidates: `occurrence` picks the n-th; a prefix/suffix keeps
- * the candidates whose context matches exactly, else the ones with the
+ * `hint`: where the annotation was last found (an original offset), to break
+ * ties of the approximate step. Live tracking does not pass it (a fresh
+ * analysis has none, and the two must agree).
+ * `known`: the quote's occurrences, when already found with other quotes.
+ */
+export function findAnchor(article: NormalizedText, selector: AnchorSelector, hint?: number, known?: Occurrences): AnchorResult {
+  const quote = normalizeString(selector.quote).trim();
+  if (quote === '') return { status: 'orphaned', basis: EMPTY_BASIS };
+  const occurrences = known ?? occurrencesOf(article.text, quote);
+  const basis = new BasisRecorder();
+  basis.watch(quote);
+  const result = occurrences.starts.length > 0 ? chooseExact(article, quote, occurrences, selector, basis) : findApproximately(article, quote, selector, hint, basis);
+  return withBasis(result, basis.build(article));
+}
+
+/** An empty quote is orphaned whatever the article says. */
+const EMPTY_BASIS: AnchorBasis = { ranges: [], watch: [], minLength: 0, maxLength: Number.POSITIVE_INFINITY };
+
+function withBasis(result: AnchorResult, basis: AnchorBasis | undefined): AnchorResult {
+  return basis ? { ...result, basis } : result;
+}
+
+/** A normalized span as an original one, widened to whole code points. */
+function originalSpan(article: NormalizedText, from: number, to: number): Span {
+  const snapped = snapToCodePoints(article.text, { start: from, end: to });
+  return toOriginalSpan(article, snapped.start, snapped.end);
+}
+
+const overLimit = (): AnchorResult => ({ status: 'ambiguous', spans: [], limit: LIMITS.anchorOccurrences });
+
+/**
+ * Among exact occurrences: `occurrence` picks the n-th; a prefix/suffix keeps
+ * the occurrences whose context matches exactly, else the ones with the
  * longest partial context match (a context edited since still helps).
  */
-function chooseOccurrence(text: string, starts: number[], length: number, selector: AnchorSelector): number[] {
+function chooseExact(article: NormalizedText, quote: string, occurrences: Occurrences, selector: AnchorSelector, basis: BasisRecorder): AnchorResult {
+  const { starts, complete } = occurrences;
+  const toSpan = (start: number): Span => originalSpan(article, start, start + quote.length);
+  // Over the limit, occurrences past it were not looked at: any edit may change the result.
+  if (!complete) basis.readAll();
   if (selector.occurrence !== undefined) {
+    for (const start of starts) basis.read(start - 1, start + quote.length + 1);
     const nth = starts[selector.occurrence - 1];
-    return nth === undefined ? [] : [nth];
+    // The quote is there verbatim, but not the occurrence asked for.
+    if (nth === undefined) return complete ? { status: 'orphaned' } : overLimit();
+    return { status: 'found', span: toSpan(nth) };
   }
-  const prefix = selector.prefix === undefined ? '' : normalizeString(selector.prefix);
-  const suffix = selector.suffix === undefined ? '' : normalizeString(selector.suffix);
-  if (starts.length === 1 || (prefix === '' && suffix === '')) return starts;
-  const scored = starts.map((start) => ({ start, score: contextScore(text, start, start + length, prefix, suffix) }));
-  const best = Math.max(...scored.map((s) => s.score));
-  return scored.filter((s) => s.score === best).map((s) => s.start);
+  if (!complete) return overLimit();
+  const prefix = normalizeString(selector.prefix ?? '').slice(-CONTEXT_CHARS);
+  const suffix = normalizeString(selector.suffix ?? '').slice(0, CONTEXT_CHARS);
+  if (starts.length === 1 || (prefix === '' && suffix === '')) {
+    for (const start of starts) basis.read(start - 1, start + quote.length + 1);
+    return starts.length === 1 ? { status: 'found', span: toSpan(starts[0]!) } : { status: 'ambiguous', spans: starts.map(toSpan) };
+  }
+  // What contextScore reads around each occurrence.
+  for (const start of starts) basis.read(start - prefix.length - 2, start + quote.length + suffix.length + 2);
+  const chosen = bestByContext(article.text, starts, quote.length, prefix, suffix);
+  if (chosen.length === 1) return { status: 'found', span: toSpan(chosen[0]!) };
+  return { status: 'ambiguous', spans: chosen.map(toSpan) };
+}
+
+/** The starts whose context agrees best (several on a tie). */
+function bestByContext(text: string, starts: readonly number[], length: number, prefix: string, suffix: string): number[] {
+  let best = -1;
+  let chosen: number[] = [];
+  for (const start of starts) {
+    const score = contextScore(text, start, start + length, prefix, suffix);
+    if (score > best) {
+      best = score;
+      chosen = [start];
+    } else if (score === best) chosen.push(start);
+  }
+  return chosen;
 }
 
 /** How many characters of prefix (read backwards) and suffix agree with the text around a match. */
@@ -86,20 +133,57 @@ function commonSuffixLength(a: string, b: string): number {
   return i;
 }
 
-/** The closest text to a quote that is not found, with enough context to be unique. */
-function suggestAnchor(article: NormalizedText, quote: string): AnchorSuggestion | undefined {
-  const match = closestMatch(article.text, quote);
-  return match && suggestionAt(article, match.start, match.end, true);
+/** The approximate step, within the approximate-search budget; a quote not found gets the closest text as a suggestion. */
+function findApproximately(article: NormalizedText, quote: string, selector: AnchorSelector, hint: number | undefined, basis: BasisRecorder): AnchorResult {
+  const context = {
+    prefix: normalizeString(selector.prefix ?? '').slice(-CONTEXT_CHARS),
+    suffix: normalizeString(selector.suffix ?? '').slice(0, CONTEXT_CHARS),
+    hint: hint === undefined ? undefined : toNormalizedOffset(article, hint),
+  };
+  const outcome = fuzzyFind(article.text, quote, context, article.original.length, basis);
+  if (outcome.hit) return drifted(article, quote, outcome.hit, basis);
+  const suggestion = suggestAnchor(article, quote, basis);
+  return outcome.cut ? { status: 'orphaned', suggestion, limit: LIMITS.approximateSearch } : { status: 'orphaned', suggestion };
+}
+
+function drifted(article: NormalizedText, quote: string, hit: { start: number; end: number; distance: number }, basis: BasisRecorder): AnchorResult {
+  // Prefer whole words ("Valley", not "Vall") when that stays within the error budget.
+  const words = wholeCodePoints(article.text, snapToWords(article.text, hit.start, hit.end));
+  basis.read(words.start - 2, words.end + 2);
+  const wordDistance = editDistance(quote, article.text.slice(words.start, words.end));
+  const useWords = wordDistance <= Math.max(hit.distance, maxErrorsFor(quote));
+  const range = useWords ? words : wholeCodePoints(article.text, hit);
+  const distance = useWords ? wordDistance : range.start === hit.start && range.end === hit.end ? hit.distance : editDistance(quote, article.text.slice(range.start, range.end));
+  const suggestion = suggestionAt(article, range.start, range.end, false, basis);
+  return { status: 'drifted', span: suggestion.span, suggestion, distance };
+}
+
+/** A normalized range widened to whole code points (an approximate match may end between the halves of an emoji). */
+function wholeCodePoints(text: string, range: { start: number; end: number }): { start: number; end: number } {
+  return snapToCodePoints(text, { start: range.start, end: range.end });
+}
+
+/** The closest text to a quote that is not found, with enough context to be unique (searched in the whole text, when small enough). */
+function suggestAnchor(article: NormalizedText, quote: string, basis: BasisRecorder): AnchorSuggestion | undefined {
+  const largest = Math.floor(SUGGESTION_CELLS / quote.length);
+  if (article.original.length > largest) {
+    basis.lengthWithin(largest + 1, Number.POSITIVE_INFINITY);
+    return undefined;
+  }
+  basis.readAll();
+  const match = closestMatch(article.text, quote, Number.POSITIVE_INFINITY);
+  return match && suggestionAt(article, match.start, match.end, true, basis);
 }
 
 /** The article's text at a normalized span, as a new anchor (whole words when asked). */
-function suggestionAt(article: NormalizedText, from: number, to: number, wholeWords: boolean): AnchorSuggestion {
-  const { start, end } = wholeWords ? snapToWords(article.text, from, to) : trimSpaces(article.text, from, to);
-  const span = toOriginalSpan(article, start, end);
+function suggestionAt(article: NormalizedText, from: number, to: number, wholeWords: boolean, basis: BasisRecorder): AnchorSuggestion {
+  const { start, end } = wholeCodePoints(article.text, wholeWords ? snapToWords(article.text, from, to) : trimSpaces(article.text, from, to));
+  basis.read(from - 2, to + 2);
+  const span = originalSpan(article, start, end);
   // The quote keeps the article's own characters (typographic apostrophes),
   // with white space runs collapsed.
   const original = article.original.slice(span.start, span.end).replace(/\s+/g, ' ');
-  return { quote: original, ...uniqueContext(article.text, start, end), span };
+  return { quote: original, ...contextToChoose(article.text, start, end, basis), span };
 }
 
 function trimSpaces(text: string, start: number, end: number): { start: number; end: number } {
@@ -108,32 +192,69 @@ function trimSpaces(text: string, start: number, end: number): { start: number; 
   return { start, end };
 }
 
+const isWordAt = (text: string, i: number): boolean => /[\p{L}\p{N}]/u.test(text[i] ?? '');
+
 /** Widens a span that starts or ends inside a word to the whole word. */
 function snapToWords(text: string, start: number, end: number): { start: number; end: number } {
-  const isWord = (i: number): boolean => /[\p{L}\p{N}]/u.test(text[i] ?? '');
-  while (start > 0 && isWord(start) && isWord(start - 1)) start--;
-  while (end < text.length && isWord(end - 1) && isWord(end)) end++;
+  while (start > 0 && isWordAt(text, start) && isWordAt(text, start - 1)) start--;
+  while (end < text.length && isWordAt(text, end - 1) && isWordAt(text, end)) end++;
   return { start, end };
 }
 
+/** Longest context tried before giving up on making a repeat unique. */
+const MAX_CONTEXT = 64;
+
 /**
  * The shortest prefix (then suffix), grown four characters at a time and then
- * to a word boundary, that makes the text at [start, end) unique.
+ * to a word boundary, that makes the text at [start, end) unique. Never cuts
+ * a character in two.
  */
 export function uniqueContext(text: string, start: number, end: number): { prefix?: string; suffix?: string } {
+  return contextToChoose(text, start, end, new BasisRecorder());
+}
+
+/** `uniqueContext`, recording what it reads: every occurrence of the text, with as much around each as the longest context tried. */
+function contextToChoose(text: string, start: number, end: number, basis: BasisRecorder): { prefix?: string; suffix?: string } {
   const quote = text.slice(start, end);
-  const starts = occurrencesOf(text, quote);
-  if (starts.length <= 1) return {};
-  const isWord = (i: number): boolean => /[\p{L}\p{N}]/u.test(text[i] ?? '');
-  for (let n = 4; n <= 64; n += 4) {
-    let from = Math.max(0, start - n);
-    while (from > 0 && isWord(from) && isWord(from - 1)) from--;
-    const prefix = text.slice(from, start);
-    if (starts.filter((s) => text.slice(s - prefix.length, s) === prefix).length === 1) return { prefix };
-    let to = Math.min(text.length, end + n);
-    while (to < text.length && isWord(to - 1) && isWord(to)) to++;
-    const suffix = text.slice(end, to);
-    if (starts.filter((s) => text.slice(s + quote.length, s + quote.length + suffix.length) === suffix).length === 1) return { suffix };
+  basis.watch(quote);
+  const { starts, complete } = occurrencesOf(text, quote);
+  // Over the occurrence limit, the 64-character fallback below is used, but which occurrences exist decided it.
+  if (!complete) basis.readAll();
+  const readAround = (before: number, after: number): void => {
+    for (const s of starts) basis.read(s - before - 2, s + quote.length + after + 2);
+  };
+  if (complete && starts.length <= 1) {
+    readAround(0, 0);
+    return {};
   }
-  return { prefix: text.slice(Math.max(0, start - 64), start), suffix: text.slice(end, end + 64) };
+  if (complete) {
+    let before = 0;
+    let after = 0;
+    for (let n = 4; n <= MAX_CONTEXT; n += 4) {
+      let from = Math.max(0, start - n);
+      while (from > 0 && isWordAt(text, from) && isWordAt(text, from - 1)) from--;
+      const prefix = text.slice(snapBackward(text, from), start);
+      before = Math.max(before, prefix.length);
+      if (countWhere(starts, (s) => text.slice(s - prefix.length, s) === prefix) === 1) {
+        readAround(before, after);
+        return { prefix };
+      }
+      let to = Math.min(text.length, end + n);
+      while (to < text.length && isWordAt(text, to - 1) && isWordAt(text, to)) to++;
+      const suffix = text.slice(end, snapForward(text, to));
+      after = Math.max(after, suffix.length);
+      if (countWhere(starts, (s) => text.slice(s + quote.length, s + quote.length + suffix.length) === suffix) === 1) {
+        readAround(before, after);
+        return { suffix };
+      }
+    }
+    readAround(Math.max(before, MAX_CONTEXT + 1), Math.max(after, MAX_CONTEXT + 1));
+  }
+  return { prefix: text.slice(snapBackward(text, Math.max(0, start - MAX_CONTEXT)), start), suffix: text.slice(end, snapForward(text, end + MAX_CONTEXT)) };
+}
+
+function countWhere(items: readonly number[], keep: (item: number) => boolean): number {
+  let count = 0;
+  for (const item of items) if (keep(item)) count++;
+  return count;
 }

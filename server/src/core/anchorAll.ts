@@ -1,11 +1,13 @@
 // Anchors every annotation of a sidecar in an article: tracked from the
-// previous analysis where the edit allows, and the rest searched together,
-// with one pass over the text for all their quotes.
+// previous analysis where the edit cannot have changed the result (see
+// tracking.ts), and the rest searched together, with one pass over the text
+// for all their quotes. Tracked or searched, each result equals what a fresh
+// analysis of the same text finds.
 import { findAnchor, type AnchorResult } from './anchor';
-import type { Anchor, AnchorList, Sidecar, Span } from './model';
-import { normalizeString, normalizeWithMap, type NormalizedText } from './normalize';
+import type { Anchor, AnchorList, Sidecar } from './model';
+import { normalizeString, type NormalizedText } from './normalize';
 import { findAllOccurrences } from './quoteIndex';
-import { changedRegion, changeWindow, trackAnchor, type TextChange } from './tracking';
+import { changedRegion, changeWindow, trackAnchor, type ChangeWindow, type TextChange } from './tracking';
 
 /** Each list's results, in the order of the sidecar's list. */
 export type AnchorResults = Readonly<Record<AnchorList, readonly AnchorResult[]>>;
@@ -19,7 +21,6 @@ interface Pending {
   readonly results: AnchorResult[];
   readonly at: number;
   readonly item: Anchor;
-  readonly hint?: number;
 }
 
 const LISTS: readonly AnchorList[] = ['claims', 'mentions', 'notes'];
@@ -28,7 +29,8 @@ const LISTS: readonly AnchorList[] = ['claims', 'mentions', 'notes'];
 export function anchorAnnotations(text: string, normalized: () => NormalizedText, sidecar: Sidecar, previous?: PreviousAnchors, change = previous && changedRegion(previous.articleText, text)): AnchorResults {
   const results: Record<AnchorList, AnchorResult[]> = { claims: [], mentions: [], notes: [] };
   const pending: Pending[] = [];
-  const window = change && changeWindow(text, change, longestQuote(sidecar));
+  let window: ChangeWindow | undefined;
+  const windowAround = (edit: TextChange) => (): ChangeWindow => (window ??= changeWindow(text, edit, longestWatched(previous?.anchors)));
   for (const list of LISTS) {
     const items: readonly Anchor[] = sidecar[list];
     const listResults = results[list];
@@ -36,12 +38,11 @@ export function anchorAnnotations(text: string, normalized: () => NormalizedText
     for (let at = 0; at < items.length; at++) {
       const item = items[at]!;
       const before = previousResults?.[at];
-      const tracked = before && (change && window ? trackAnchor(before, change, normalizedQuote(item), window) : before);
-      const found = tracked ?? (before && change ? reanchorNearby(text, before, change, item) : undefined);
-      if (found) listResults.push(found);
+      const tracked = before && (change ? trackAnchor(before, change, text.length, windowAround(change)) : before);
+      if (tracked) listResults.push(tracked);
       else {
         listResults.push({ status: 'orphaned' });
-        pending.push({ results: listResults, at, item, hint: before && change ? hintAfter(before, change) : undefined });
+        pending.push({ results: listResults, at, item });
       }
     }
   }
@@ -49,7 +50,7 @@ export function anchorAnnotations(text: string, normalized: () => NormalizedText
   const article = normalized();
   const quotes = pending.map((p) => normalizedQuote(p.item));
   const occurrences = findAllOccurrences(article.text, quotes);
-  pending.forEach((p, i) => (p.results[p.at] = findAnchor(article, p.item, p.hint, occurrences.get(quotes[i]!))));
+  pending.forEach((p, i) => (p.results[p.at] = findAnchor(article, p.item, undefined, occurrences.get(quotes[i]!))));
   return results;
 }
 
@@ -62,40 +63,15 @@ function normalizedQuote(item: Anchor): string {
   return quote;
 }
 
-const longestQuotes = new WeakMap<Sidecar, number>();
+const longestWatches = new WeakMap<AnchorResults, number>();
 
-function longestQuote(sidecar: Sidecar): number {
-  let longest = longestQuotes.get(sidecar);
+/** The longest string any result watches: how far from an edit an occurrence overlapping it can start. */
+function longestWatched(results: AnchorResults | undefined): number {
+  if (!results) return 0;
+  let longest = longestWatches.get(results);
   if (longest !== undefined) return longest;
   longest = 0;
-  for (const list of [sidecar.claims, sidecar.mentions, sidecar.notes]) for (const item of list) longest = Math.max(longest, item.quote.length);
-  longestQuotes.set(sidecar, longest);
+  for (const list of LISTS) for (const result of results[list]) for (const watched of result.basis?.watch ?? []) longest = Math.max(longest, watched.length);
+  longestWatches.set(results, longest);
   return longest;
-}
-
-/**
- * An annotation the edit touched, found again around its old place only: it
- * was the quote's one occurrence, and the edit changed nothing elsewhere, so
- * the neighbourhood decides. Undefined when it is not there (then the whole
- * article is searched).
- */
-function reanchorNearby(text: string, before: AnchorResult, change: TextChange, item: Anchor): AnchorResult | undefined {
-  if (before.status !== 'found' && before.status !== 'drifted') return undefined;
-  const margin = item.quote.length + 64;
-  const delta = change.newEnd - change.oldEnd;
-  const from = Math.max(0, Math.min(before.span.start, change.start) - margin);
-  const to = Math.min(text.length, Math.max(before.span.end + (before.span.end > change.start ? delta : 0), change.newEnd) + margin);
-  const window = normalizeWithMap(text.slice(from, to));
-  const result = findAnchor(window, item, Math.max(0, hintAfter(before, change)! - from));
-  const shift = (span: Span): Span => ({ start: span.start + from, end: span.end + from });
-  if (result.status === 'found' && before.status === 'found') return { status: 'found', span: shift(result.span) };
-  if (result.status === 'drifted') return { ...result, span: shift(result.span), suggestion: { ...result.suggestion, span: shift(result.suggestion.span) } };
-  return undefined;
-}
-
-/** Where an annotation found before the change would be after it. */
-function hintAfter(before: AnchorResult, change: TextChange): number | undefined {
-  if (before.status !== 'found' && before.status !== 'drifted') return undefined;
-  const old = before.span.start;
-  return old <= change.start ? old : old + change.newEnd - change.oldEnd;
 }

@@ -2,7 +2,6 @@
 // start anywhere). Quadratic, so callers run it on small windows, or on the
 // whole text only while text length × quote length stays under a budget.
 
-const CELL_BUDGET = 40_000_000;
 const SUGGESTION_ERROR_RATE = 0.35;
 
 export interface FuzzyMatch {
@@ -11,9 +10,9 @@ export interface FuzzyMatch {
   readonly distance: number;
 }
 
-/** The substring of `text` closest to `pattern`, if it is close enough to suggest. */
-export function closestMatch(text: string, pattern: string): FuzzyMatch | undefined {
-  if (text.length * pattern.length > CELL_BUDGET) return undefined;
+/** The substring of `text` closest to `pattern`, if it is close enough to suggest and the search fits in `maxCells` (text length × pattern length). */
+export function closestMatch(text: string, pattern: string, maxCells: number): FuzzyMatch | undefined {
+  if (text.length * pattern.length > maxCells) return undefined;
   const best = closestMatchIn(text, pattern, 0, text.length);
   if (!best || best.distance > Math.max(1, Math.floor(pattern.length * SUGGESTION_ERROR_RATE))) return undefined;
   return best;

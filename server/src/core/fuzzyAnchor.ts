@@ -4,7 +4,15 @@
 // and suffix, and the last known position); each is verified with an edit
 // distance computed in a small window around it, so the cost is about
 // (number of candidates) × (quote length)², not text length × quote length.
+// That cost is bounded too (`approximateBudget`): a very long quote has its
+// windows skipped and the caller says the limit was hit.
+//
+// What the search reads is recorded (see anchorBasis.ts) so that tracking can
+// keep a drifted result through edits elsewhere; for that, every choice here
+// depends on distances between positions, never on absolute positions.
+import type { BasisRecorder } from './anchorBasis';
 import { closestMatchIn } from './fuzzy';
+import { LIMITS } from './limits';
 
 /** At most this share of the quote's characters may differ... */
 export const MAX_ERROR_RATE = 0.25;
@@ -14,8 +22,22 @@ export const MAX_ERROR_RATE_WITH_CONTEXT = 0.4;
 const SHORT_QUOTE = 12;
 const SEED_LENGTH = 10;
 const MAX_CANDIDATES = 40;
-/** Text length × quote length under which a quote with no seed hit is searched in the whole text. */
+/** Votes for starts this close support each other (an insertion in the quote shifts the seeds after it). */
+const NEARBY = 2;
+/** Article length × quote length under which a quote with no seed hit is searched in the whole text. */
 const FULL_SCAN_BUDGET = 4_000_000;
+/** The least approximate-search budget, whatever the article's length (about 30 ms). */
+const MIN_APPROXIMATE_CELLS = 16_000_000;
+
+/** Edit-distance cells one quote's approximate search may compute in an article of `articleLength` characters. */
+export function approximateBudget(articleLength: number): number {
+  return Math.max(MIN_APPROXIMATE_CELLS, LIMITS.approximateSearch.value * articleLength);
+}
+
+/** The least article length whose budget allows `cells`. */
+function lengthAllowing(cells: number): number {
+  return cells <= MIN_APPROXIMATE_CELLS ? 0 : Math.ceil(cells / LIMITS.approximateSearch.value);
+}
 
 export interface FuzzyHit {
   readonly start: number;
@@ -35,26 +57,63 @@ export function maxErrorsFor(quote: string, contextAgrees = false): number {
   return Math.max(1, Math.floor(quote.length * (contextAgrees ? MAX_ERROR_RATE_WITH_CONTEXT : MAX_ERROR_RATE)));
 }
 
-/** The best approximate match of `quote` in `text`, or undefined when none is within the error budget. */
-export function fuzzyFind(text: string, quote: string, context: FuzzyContext): FuzzyHit | undefined {
+/**
+ * What an approximate search found: the best match within the error budget,
+ * if any; the cells it computed; whether candidate places were skipped for
+ * the cell budget (so a match may have been missed).
+ */
+export interface FuzzyOutcome {
+  readonly hit?: FuzzyHit;
+  readonly spent: number;
+  readonly cut: boolean;
+}
+
+/**
+ * The best approximate match of `quote` in `text` (the normalized article, of
+ * `articleLength` original characters, which sets the budgets), recording
+ * what it reads in `basis`.
+ */
+export function fuzzyFind(text: string, quote: string, context: FuzzyContext, articleLength: number, basis: BasisRecorder): FuzzyOutcome {
   const maxErrors = maxErrorsFor(quote, true);
   const accept = (match: { start: number; end: number; distance: number } | undefined): FuzzyHit | undefined => {
     if (!match) return undefined;
+    basis.read(match.start - context.prefix.length, match.end + context.suffix.length);
     const agrees = contextAgreement(text, match, context) >= 0.5;
     if (quote.length < SHORT_QUOTE && !agrees) return undefined;
     return match.distance <= maxErrorsFor(quote, agrees) ? { ...match, score: score(text, quote, match, context) } : undefined;
   };
-  const candidates = candidateStarts(text, quote, context);
-  if (candidates.length === 0) return text.length * quote.length <= FULL_SCAN_BUDGET ? accept(closestMatchIn(text, quote, 0, text.length)) : undefined;
-  const hits: FuzzyHit[] = [];
+  const candidates = candidateStarts(text, quote, context, basis);
+  if (candidates.length === 0) return fullScan(text, quote, articleLength, basis, accept);
+  const budget = approximateBudget(articleLength);
+  let best: FuzzyHit | undefined;
+  let spent = 0;
   for (const candidate of candidates) {
     const from = Math.max(0, candidate - maxErrors - SEED_LENGTH);
     const to = Math.min(text.length, candidate + quote.length + maxErrors + SEED_LENGTH);
+    const cells = (to - from) * quote.length;
+    if (spent + cells > budget) {
+      basis.lengthWithin(lengthAllowing(spent), lengthAllowing(spent + cells) - 1);
+      return { hit: best, spent, cut: true };
+    }
+    spent += cells;
+    basis.read(from, to);
     const hit = accept(closestMatchIn(text, quote, from, to));
-    if (hit) hits.push(hit);
+    // The first of equal scores wins: candidates come most supported first.
+    if (hit && (!best || hit.score > best.score)) best = hit;
   }
-  hits.sort((a, b) => b.score - a.score);
-  return hits[0];
+  basis.lengthWithin(lengthAllowing(spent), Number.POSITIVE_INFINITY);
+  return { hit: best, spent, cut: false };
+}
+
+/** No piece of the quote is in the text: the whole text is searched, when small enough. */
+function fullScan(text: string, quote: string, articleLength: number, basis: BasisRecorder, accept: (match: { start: number; end: number; distance: number } | undefined) => FuzzyHit | undefined): FuzzyOutcome {
+  const largest = Math.floor(FULL_SCAN_BUDGET / quote.length);
+  if (articleLength > largest) {
+    basis.lengthWithin(largest + 1, Number.POSITIVE_INFINITY);
+    return { spent: 0, cut: false };
+  }
+  basis.readAll();
+  return { hit: accept(closestMatchIn(text, quote, 0, text.length)), spent: text.length * quote.length, cut: false };
 }
 
 /** How much of the prefix (read backwards) or the suffix agrees with the text around a match, 0 to 1 (the better of the two). */
@@ -66,26 +125,53 @@ function contextAgreement(text: string, match: { start: number; end: number }, c
   return Math.max(prefix, suffix);
 }
 
-/** Likely start positions of the quote, most supported first. */
-function candidateStarts(text: string, quote: string, context: FuzzyContext): number[] {
+/**
+ * Likely start positions of the quote, most supported first: each exact hit
+ * of a piece votes for where the quote would start, and votes for starts a
+ * few characters apart add up (an edit inside the quote shifts the pieces
+ * after it). Of starts this close, only the best is kept.
+ */
+function candidateStarts(text: string, quote: string, context: FuzzyContext, basis: BasisRecorder): number[] {
   const votes = new Map<number, number>();
   const vote = (start: number, weight = 1): void => {
-    // Nearby starts are one candidate: bucket them by quarter of a seed.
-    const bucket = Math.round(start / 4) * 4;
-    votes.set(bucket, (votes.get(bucket) ?? 0) + weight);
+    votes.set(start, (votes.get(start) ?? 0) + weight);
+  };
+  const lookUp = (piece: string, limit: number, visit: (at: number) => void): void => {
+    basis.watch(piece);
+    forEachOccurrence(text, piece, limit, visit);
   };
   const seedLength = Math.min(SEED_LENGTH, Math.max(3, Math.floor(quote.length / 3)), quote.length);
   const step = Math.max(1, Math.floor((quote.length - seedLength) / 6));
   for (let offset = 0; offset + seedLength <= quote.length; offset += step) {
-    const seed = quote.slice(offset, offset + seedLength);
-    forEachOccurrence(text, seed, 200, (at) => vote(at - offset));
+    lookUp(quote.slice(offset, offset + seedLength), 200, (at) => vote(at - offset));
   }
   const prefixTail = context.prefix.slice(-SEED_LENGTH);
-  if (prefixTail.trim().length >= 4) forEachOccurrence(text, prefixTail, 50, (at) => vote(at + prefixTail.length, 2));
+  if (prefixTail.trim().length >= 4) lookUp(prefixTail, 50, (at) => vote(at + prefixTail.length, 2));
   const suffixHead = context.suffix.slice(0, SEED_LENGTH);
-  if (suffixHead.trim().length >= 4) forEachOccurrence(text, suffixHead, 50, (at) => vote(at - quote.length, 2));
-  if (context.hint !== undefined) vote(context.hint, 2);
-  return [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([start]) => start);
+  if (suffixHead.trim().length >= 4) lookUp(suffixHead, 50, (at) => vote(at - quote.length, 2));
+  if (context.hint !== undefined) {
+    vote(context.hint, 2);
+    basis.readAll();
+  }
+  // What decided each start's support: the pieces that voted for it or for a start nearby.
+  for (const start of votes.keys()) basis.read(start - SEED_LENGTH - NEARBY, start + quote.length + SEED_LENGTH + NEARBY);
+  return strongestApart(votes);
+}
+
+/** Starts ranked by their votes and their neighbours' (first voted first on ties), none within NEARBY × 2 of a better one. */
+function strongestApart(votes: ReadonlyMap<number, number>): number[] {
+  const support = (start: number): number => {
+    let sum = 0;
+    for (let d = -NEARBY; d <= NEARBY; d++) sum += votes.get(start + d) ?? 0;
+    return sum;
+  };
+  const ranked = Array.from(votes.keys(), (start) => ({ start, support: support(start) })).sort((a, b) => b.support - a.support);
+  const chosen: number[] = [];
+  for (const { start } of ranked) {
+    if (chosen.length === MAX_CANDIDATES) break;
+    if (chosen.every((c) => Math.abs(c - start) > 2 * NEARBY)) chosen.push(start);
+  }
+  return chosen;
 }
 
 function forEachOccurrence(text: string, needle: string, limit: number, visit: (at: number) => void): void {

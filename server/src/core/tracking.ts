@@ -1,11 +1,18 @@
 // Live tracking: while the article is edited, annotations move with the text
 // instead of being searched for again. An edit is reduced to the one region
 // that differs between the old and new text; anchors before it stay, anchors
-// after it shift, and only anchors the edit touches (or that the edit might
-// have duplicated) are searched for again.
+// after it shift. The tracked result must equal a fresh search of the new
+// text, so an anchor is moved only when the edit cannot have changed its
+// result: the edit touches nothing its search read, writes none of the
+// strings it watches anew, and leaves the article's length where the budgets
+// decide the same (its basis, see anchorBasis.ts). Everything else is
+// searched again.
 import type { AnchorResult } from './anchor';
-import type { Span } from './model';
-import { normalizeWithMap, toOriginalSpan, type NormalizedText } from './normalize';
+import { shiftBasis, touchesAny, type AnchorBasis } from './anchorBasis';
+import { snapBackward, snapForward } from './codePoints';
+import type { AnchorSuggestion, Span } from './model';
+import { normalizeWithMap, toNormalizedOffset, toOriginalSpan, type NormalizedText } from './normalize';
+import { occurrencesOf } from './quoteIndex';
 
 export interface TextChange {
   /** Start of the changed region (same in both texts). */
@@ -43,66 +50,82 @@ function commonSuffix(a: string, b: string, max: number): number {
   return tail;
 }
 
-/** The normalized text around a change, wide enough to hold any quote that overlaps it, and where it starts. */
+/**
+ * The normalized text around a change, wide enough to hold any occurrence of
+ * a watched string (of up to `reach` normalized characters) that overlaps
+ * it, and where it starts in the new text.
+ */
 export interface ChangeWindow {
   readonly normalized: NormalizedText;
   readonly from: number;
   readonly change: TextChange;
-}
-
-export function changeWindow(newText: string, change: TextChange, longestQuote: number): ChangeWindow {
-  const from = Math.max(0, change.start - longestQuote - 1);
-  return { normalized: normalizeWithMap(newText.slice(from, Math.min(newText.length, change.newEnd + longestQuote + 1))), from, change };
+  readonly reach: number;
 }
 
 /**
- * Whether the edit wrote the (normalized) quote anew: an occurrence in the
- * window that overlaps the inserted text, or spans the place of a deletion.
- * Occurrences beside the edit existed before it and were already weighed.
+ * A white-space run counts as one normalized character, so `reach` original
+ * characters may be too few: the window is doubled until it holds `reach`
+ * normalized characters on each side of the change (or meets the text's end).
  */
-function writtenByEdit(window: ChangeWindow, quote: string): boolean {
+export function changeWindow(newText: string, change: TextChange, reach: number): ChangeWindow {
+  for (let margin = reach + 1; ; margin *= 2) {
+    const from = snapBackward(newText, Math.max(0, change.start - margin));
+    const to = snapForward(newText, Math.min(newText.length, change.newEnd + margin));
+    const normalized = normalizeWithMap(newText.slice(from, to));
+    const before = toNormalizedOffset(normalized, change.start - from);
+    const after = normalized.text.length - toNormalizedOffset(normalized, change.newEnd - from);
+    if ((from === 0 || before > reach) && (to === newText.length || after > reach)) return { normalized, from, change, reach };
+  }
+}
+
+/**
+ * Whether the edit wrote `watched` (normalized) anew: an occurrence in the
+ * window that overlaps or touches the inserted text, or the place of a
+ * deletion. Occurrences away from the edit existed before it and were
+ * already weighed.
+ */
+function writtenByEdit(window: ChangeWindow, watched: string): boolean {
   const { normalized, from, change } = window;
-  for (let at = normalized.text.indexOf(quote); at !== -1; at = normalized.text.indexOf(quote, at + 1)) {
-    const span = toOriginalSpan(normalized, at, at + quote.length);
-    if (span.start + from < change.newEnd && span.end + from > change.start) return true;
+  if (watched.length > window.reach) return true;
+  // Only occurrences that can reach the edit are looked at; more of them than the budget: assume so.
+  const first = Math.max(0, toNormalizedOffset(normalized, change.start - from) - watched.length);
+  const last = Math.min(normalized.text.length, toNormalizedOffset(normalized, change.newEnd - from) + watched.length + 1);
+  const near = occurrencesOf(normalized.text, watched, undefined, first, last);
+  if (!near.complete) return true;
+  for (const at of near.starts) {
+    const span = toOriginalSpan(normalized, at, at + watched.length);
+    if (span.start + from <= change.newEnd && span.end + from >= change.start) return true;
   }
   return false;
 }
 
-/**
- * The anchor after the change without searching, or undefined when it must be
- * searched again: the edit touched it, or may have written its quote anew.
- */
-export function trackAnchor(previous: AnchorResult, change: TextChange, quote: string, window: ChangeWindow): AnchorResult | undefined {
-  if (writtenByEdit(window, quote)) return undefined;
-  const move = (span: Span): Span | undefined => moveSpan(span, change);
-  switch (previous.status) {
-    case 'found': {
-      const span = move(previous.span);
-      return span && { status: 'found', span };
-    }
-    case 'drifted': {
-      const span = move(previous.span);
-      return span && { ...previous, span, suggestion: { ...previous.suggestion, span } };
-    }
-    case 'ambiguous': {
-      const spans = previous.spans.map(move);
-      return spans.every((s): s is Span => s !== undefined) ? { status: 'ambiguous', spans } : undefined;
-    }
-    case 'orphaned': {
-      if (!previous.suggestion) return previous;
-      const span = move(previous.suggestion.span);
-      return span && { status: 'orphaned', suggestion: { ...previous.suggestion, span } };
-    }
-  }
+/** Whether the edit leaves a basis as it is (in a text of `newLength` characters). */
+function keeps(basis: AnchorBasis, change: TextChange, newLength: number, window: ChangeWindow): boolean {
+  if (newLength < basis.minLength || newLength > basis.maxLength) return false;
+  if (touchesAny(basis.ranges, change.start, change.oldEnd)) return false;
+  return !basis.watch.some((watched) => writtenByEdit(window, watched));
 }
 
-/** A span moved by the change, or undefined when the change overlaps it. */
-function moveSpan(span: Span, change: TextChange): Span | undefined {
-  if (span.end <= change.start) return span;
-  if (span.start >= change.oldEnd) {
-    const delta = change.newEnd - change.oldEnd;
-    return { start: span.start + delta, end: span.end + delta };
+/**
+ * The anchor after the change without searching, or undefined when it must be
+ * searched again (no basis, or the edit may have changed the result).
+ */
+export function trackAnchor(previous: AnchorResult, change: TextChange, newLength: number, window: () => ChangeWindow): AnchorResult | undefined {
+  const basis = previous.basis;
+  if (!basis || !keeps(basis, change, newLength, window())) return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  // Nothing of the result touches the edit: what is after it moves.
+  const move = (span: Span): Span => (span.end < change.start ? span : { start: span.start + delta, end: span.end + delta });
+  const moved = shiftBasis(basis, change.start, delta);
+  const suggestion = (s: AnchorSuggestion | undefined): AnchorSuggestion | undefined => s && { ...s, span: move(s.span) };
+  switch (previous.status) {
+    case 'found':
+      return { ...previous, span: move(previous.span), basis: moved };
+    case 'drifted':
+      return { ...previous, span: move(previous.span), suggestion: suggestion(previous.suggestion)!, basis: moved };
+    case 'ambiguous':
+      return { ...previous, spans: previous.spans.map(move), basis: moved };
+    case 'orphaned':
+      return { ...previous, suggestion: suggestion(previous.suggestion), basis: moved };
   }
-  return undefined;
 }
