@@ -56,6 +56,17 @@ export class LspClient {
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }
 
+  /** Sends a request and its `$/cancelRequest` in one write, so the server reads both before it starts on the request. */
+  requestThenCancel(method: string, params: Json): Promise<Json> {
+    const id = this.nextId++;
+    const frame = (message: Json): string => {
+      const body = JSON.stringify(message);
+      return `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+    };
+    this.process.stdin.write(frame({ jsonrpc: '2.0', id, method, params }) + frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+  }
+
   notify(method: string, params: Json): void {
     this.send({ jsonrpc: '2.0', method, params });
   }
@@ -130,7 +141,7 @@ export class LspClient {
     if (message.id !== undefined) {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
-      if (message.error) pending?.reject(new Error(message.error.message));
+      if (message.error) pending?.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
       else pending?.resolve(message.result);
       return;
     }

@@ -1,6 +1,7 @@
 // Optional code lenses (setting marginalia.codeLens): above each paragraph
 // with claims, how many there are and how many are unsourced.
 import type { CodeLens } from 'vscode-languageserver';
+import { LIMITS } from '../core/limits';
 import { linesOf } from '../core/locate';
 import { analyzeStructure } from '../core/textStructure';
 import type { ServerContext } from './context';
@@ -21,7 +22,7 @@ export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
     byParagraph.set(index, entry);
   }
   const lines = linesOf(analysis, 'article');
-  return [...byParagraph.values()].map(({ claims, unsourced, start }) => {
+  return [...byParagraph.values()].slice(0, LIMITS.codeLenses.value).map(({ claims, unsourced, start }) => {
     const position = lines.positionAt(start);
     const title = `${claims} ${claims === 1 ? 'claim' : 'claims'}${unsourced > 0 ? ` · ${unsourced} unsourced` : ' · all sourced'}`;
     return { range: { start: position, end: position }, command: { title, command: unsourced > 0 ? 'workbench.actions.view.problems' : '' } };

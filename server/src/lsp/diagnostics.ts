@@ -1,16 +1,33 @@
 // Publishes the findings of a pair to both of its files, and the claim counts
-// to the client's status bar. Refreshes are coalesced: many changes in one
-// tick analyse each pair once.
+// to the client's status bar. Refreshes are coalesced: a burst of keystrokes
+// is analysed once, for its last text (requests that need the analysis in the
+// meantime compute it for the current text on demand; the core caches it).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analysis, Finding } from '../core/model';
 import { isArticlePath, isSidecarPath } from '../core/pairing';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
+import { findingsWithinBudget, omittedDiagnostic } from './diagnosticBudget';
+
+/** Quiet time after an edit before its pair is analysed: each keystroke of a burst restarts it. */
+export const EDIT_DEBOUNCE_MS = 100;
+/** While edits keep coming, diagnostics still follow at least this often... */
+export const EDIT_MAX_WAIT_MS = 500;
+/** ...or less often when a refresh is slow: refreshes take at most a fifth of the server's time during a long burst, requests the rest. */
+const REFRESH_SHARE = 5;
+
+/** `soon`: on the next tick (a file opened, closed, changed on disk, settings); `afterEdits`: debounced. */
+export type Urgency = 'soon' | 'afterEdits';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
-  private scheduled = false;
+  private soon: NodeJS.Immediate | undefined;
+  private debounce: NodeJS.Timeout | undefined;
+  /** When the oldest edit still waiting for a refresh was made. */
+  private firstEditAt: number | undefined;
+  /** How long the last refresh took, to space refreshes out during a burst. */
+  private lastFlushMs = 0;
   /** URIs that were last given non-empty diagnostics, to clear them when a pair goes away. */
   private readonly published = new Set<string>();
   /** What each URI was last sent, to skip sending the same list again (a keystroke in the article rarely changes the sidecar's). */
@@ -19,13 +36,21 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly ctx: ServerContext) {}
 
-  /** Refreshes the pair a file belongs to, on the next tick. */
-  schedule(filePath: string): void {
+  /** Refreshes the pair a file belongs to: on the next tick, or once edits pause. */
+  schedule(filePath: string, urgency: Urgency = 'soon'): void {
     if (!isSidecarPath(filePath) && !isArticlePath(filePath)) return;
     this.pending.add(filePath);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
+    if (urgency === 'soon') this.soon ??= setImmediate(() => this.flush());
+    else this.debounceEdits();
+  }
+
+  private debounceEdits(): void {
+    const now = Date.now();
+    this.firstEditAt ??= now;
+    const maxWait = Math.max(EDIT_MAX_WAIT_MS, REFRESH_SHARE * this.lastFlushMs);
+    const wait = Math.max(0, Math.min(EDIT_DEBOUNCE_MS, this.firstEditAt + maxWait - now));
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.flush(), wait);
   }
 
   /** The next refresh sends a file's diagnostics even if they did not change (it was just opened). */
@@ -38,10 +63,13 @@ export class DiagnosticsPublisher {
   }
 
   flush(): void {
-    this.scheduled = false;
+    if (this.soon) clearImmediate(this.soon);
+    if (this.debounce) clearTimeout(this.debounce);
+    this.soon = this.debounce = this.firstEditAt = undefined;
     const paths = [...this.pending];
     this.pending.clear();
     const done = new Set<string>();
+    const started = Date.now();
     for (const filePath of paths) {
       try {
         this.refresh(filePath, done);
@@ -49,6 +77,7 @@ export class DiagnosticsPublisher {
         this.ctx.connection.console.error(`Marginalia: analysing ${filePath} failed: ${(error as Error).stack ?? error}`);
       }
     }
+    this.lastFlushMs = Date.now() - started;
   }
 
   private refresh(filePath: string, done: Set<string>): void {
@@ -61,10 +90,15 @@ export class DiagnosticsPublisher {
     const result = workspace.analysisOf(filePath, this.ctx.analysisOptions);
     if (!result) return;
     const { analysis } = result;
-    const byFile = { article: [] as Diagnostic[], sidecar: [] as Diagnostic[] };
-    for (const finding of analysis.findings) byFile[finding.file].push(finding.file === 'sidecar' ? this.sidecarDiagnostic(analysis, finding) : toDiagnostic(analysis, finding));
-    this.publish(workspace.uriFor(pair.article), byFile.article, true);
-    this.publish(workspace.uriFor(pair.sidecar), byFile.sidecar, true);
+    const byFile = { article: [] as Finding[], sidecar: [] as Finding[] };
+    for (const finding of analysis.findings) byFile[finding.file].push(finding);
+    this.publish(workspace.uriFor(pair.article), this.diagnosticsOf(analysis, byFile.article), true);
+    this.publish(workspace.uriFor(pair.sidecar), this.diagnosticsOf(analysis, byFile.sidecar), true);
+    // Nothing of the pair is open: its diagnostics stay published (a pair is a small project), but the copy kept to compare with is dropped.
+    if (!workspace.isOpen(pair.article) && !workspace.isOpen(pair.sidecar)) {
+      this.lastSent.delete(workspace.uriFor(pair.article));
+      this.lastSent.delete(workspace.uriFor(pair.sidecar));
+    }
     const status: StatusParams = {
       uri: workspace.uriFor(pair.article),
       sidecarUri: workspace.uriFor(pair.sidecar),
@@ -73,6 +107,14 @@ export class DiagnosticsPublisher {
       orphaned: analysis.claims.filter((c) => c.status === 'orphaned' || c.status === 'ambiguous').length,
     };
     void this.ctx.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  /** One file's findings as diagnostics, within the per-file budget. */
+  private diagnosticsOf(analysis: Analysis, findings: readonly Finding[]): Diagnostic[] {
+    const { shown, omitted } = findingsWithinBudget(findings);
+    const diagnostics = shown.map((finding) => (finding.file === 'sidecar' ? this.sidecarDiagnostic(analysis, finding) : toDiagnostic(analysis, finding)));
+    if (omitted > 0) diagnostics.push(omittedDiagnostic(omitted));
+    return diagnostics;
   }
 
   /**
@@ -91,9 +133,12 @@ export class DiagnosticsPublisher {
     const uri = this.ctx.workspace.uriFor(filePath);
     // Why a sidecar is not used (no article, another sidecar wins, outside the workspace): the same words as the CLI's.
     const problem = this.ctx.workspace.unpairedProblem(filePath);
-    if (!problem) return this.publish(uri, []);
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    this.publish(uri, [{ range, severity: problem.severity === 'error' ? 1 : 2, code: 'missing-article', source: 'marginalia', message: problem.message }]);
+    if (!problem) this.publish(uri, []);
+    else {
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      this.publish(uri, [{ range, severity: problem.severity === 'error' ? 1 : 2, code: 'missing-article', source: 'marginalia', message: problem.message }]);
+    }
+    if (!this.ctx.workspace.isOpen(filePath)) this.lastSent.delete(uri);
   }
 
   /** Paired files always get their (possibly empty) list; others only to clear an earlier one. */

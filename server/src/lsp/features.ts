@@ -1,12 +1,13 @@
 // Read-only requests: each handler looks up the analysis, asks the core, and
 // converts the answer. Unknown files get an empty answer, never an error.
-import { CompletionItemKind, DocumentHighlightKind, MarkupKind, type CompletionItem, type DocumentHighlight, type DocumentSymbol, type Hover, type Location, type Position } from 'vscode-languageserver';
-import { completeInSidecar } from '../core/completion';
+import { CompletionItemKind, DocumentHighlightKind, MarkupKind, type CompletionItem, type CompletionList, type DocumentHighlight, type DocumentSymbol, type Hover, type Location, type Position } from 'vscode-languageserver';
+import { completeInSidecar, type CompletionEntry } from '../core/completion';
 import { hoverInArticle, hoverInSidecar } from '../core/hover';
 import { definitionInArticle, definitionInSidecar, highlightsInArticle, referenceTargetAt, referencesOf } from '../core/navigation';
 import { articleSymbols, sidecarSymbols } from '../core/symbols';
 import type { ServerContext } from './context';
-import { offsetOf, rangeOf, toDocumentSymbol, toLocation } from './convert';
+import { LIMITS } from '../core/limits';
+import { offsetOf, rangeOf, toDocumentSymbols, toLocation } from './convert';
 import { Workspace } from './workspace';
 
 export function hover(ctx: ServerContext, uri: string, position: Position): Hover | null {
@@ -32,13 +33,14 @@ export function references(ctx: ServerContext, uri: string, position: Position, 
   if (!found) return [];
   const target = referenceTargetAt(found.analysis, found.file, offsetOf(found.analysis, found.file, position));
   if (!target) return [];
-  return referencesOf(found.analysis, target, includeDeclaration).map((l) => toLocation(found, l, (p) => ctx.workspace.uriFor(p)));
+  const locations = referencesOf(found.analysis, target, includeDeclaration).slice(0, LIMITS.locations.value);
+  return locations.map((l) => toLocation(found, l, (p) => ctx.workspace.uriFor(p)));
 }
 
 export function documentHighlight(ctx: ServerContext, uri: string, position: Position): DocumentHighlight[] {
   const found = ctx.analysisFor(uri);
   if (!found || found.file !== 'article') return [];
-  const spans = highlightsInArticle(found.analysis, offsetOf(found.analysis, 'article', position));
+  const spans = highlightsInArticle(found.analysis, offsetOf(found.analysis, 'article', position)).slice(0, LIMITS.locations.value);
   return spans.map((span) => ({ range: rangeOf(found.analysis, 'article', span), kind: DocumentHighlightKind.Text }));
 }
 
@@ -46,16 +48,19 @@ export function documentSymbols(ctx: ServerContext, uri: string): DocumentSymbol
   const found = ctx.analysisFor(uri);
   if (!found) return [];
   const symbols = found.file === 'article' ? articleSymbols(found.analysis) : sidecarSymbols(found.analysis);
-  return symbols.map((s) => toDocumentSymbol(found.analysis, found.file, s));
+  return toDocumentSymbols(found.analysis, found.file, symbols);
 }
 
 const COMPLETION_KIND = { source: CompletionItemKind.Reference, entity: CompletionItemKind.Class, value: CompletionItemKind.EnumMember, key: CompletionItemKind.Property, quote: CompletionItemKind.Text } as const;
 
-export function completion(ctx: ServerContext, uri: string, position: Position): CompletionItem[] {
+/** Over the budget, a list marked incomplete: the editor asks again as the user types, and the typed text narrows it. */
+export function completion(ctx: ServerContext, uri: string, position: Position): CompletionItem[] | CompletionList {
   const found = ctx.analysisFor(uri);
   if (!found || found.file !== 'sidecar') return [];
-  const entries = completeInSidecar(found.analysis, offsetOf(found.analysis, 'sidecar', position));
-  return entries.map((e) => ({
+  const all = completeInSidecar(found.analysis, offsetOf(found.analysis, 'sidecar', position));
+  const max = LIMITS.completionItems.value;
+  const entries = all.length <= max ? all : matchingTyped(all, found.analysis.sidecarText).slice(0, max);
+  const items = entries.map((e): CompletionItem => ({
     label: e.label,
     kind: COMPLETION_KIND[e.kind],
     detail: e.detail,
@@ -63,4 +68,18 @@ export function completion(ctx: ServerContext, uri: string, position: Position):
     filterText: e.kind === 'quote' ? e.documentation : undefined,
     textEdit: { range: rangeOf(found.analysis, 'sidecar', e.replace), newText: e.insertText ?? e.label },
   }));
+  return entries.length < all.length ? { isIncomplete: true, items } : items;
+}
+
+/** The entries that contain what is typed before the cursor (case-insensitive), those starting with it first. */
+function matchingTyped(entries: readonly CompletionEntry[], sidecarText: string): CompletionEntry[] {
+  const typed = entries[0] ? sidecarText.slice(entries[0].replace.start, entries[0].replace.end).toLowerCase() : '';
+  const starting: CompletionEntry[] = [];
+  const containing: CompletionEntry[] = [];
+  for (const entry of entries) {
+    const text = (entry.kind === 'quote' ? (entry.documentation ?? entry.label) : entry.label).toLowerCase();
+    if (text.startsWith(typed)) starting.push(entry);
+    else if (text.includes(typed)) containing.push(entry);
+  }
+  return starting.concat(containing);
 }

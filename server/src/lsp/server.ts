@@ -1,6 +1,6 @@
 // Wires the LSP connection to the handlers. No analysis here.
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type CancellationToken, type CodeAction, type CodeActionParams, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { LIMITS } from '../core/limits';
 import { isSidecarPath } from '../core/pairing';
 import { DiskFiles } from '../node/diskFiles';
 import { cacheFileFor, defaultCacheDirectory } from '../node/indexCache';
@@ -13,14 +13,16 @@ import { refreshDriftedQuotes } from './refreshOnSave';
 import { prepareRename, rename } from './rename';
 import { ANNOTATE_KIND, selectionActions } from './selectionActions';
 import { ServerContext, readSettings } from './context';
-import { DiagnosticsPublisher } from './diagnostics';
+import { DiagnosticsPublisher, type Urgency } from './diagnostics';
 import * as features from './features';
 import { uriToPath } from './paths';
+import { PIECED_DOCUMENTS } from './textStore';
 import { Workspace } from './workspace';
 import { workspaceSymbols } from './workspaceSymbols';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Open buffers in pieces: a keystroke in a 1 MB article does not copy the article (lsp/textStore.ts).
+  const documents = new TextDocuments(PIECED_DOCUMENTS);
   let ctx: ServerContext | undefined;
   const disk = new DiskFiles(() => ctx?.settings.maxArticleBytes ?? Number.MAX_SAFE_INTEGER);
   const workspace = new Workspace(documents, disk);
@@ -82,13 +84,15 @@ export function startServer(connection: Connection): void {
     if (filePath) index.invalidate(filePath);
     schedule(filePath);
   });
+  // The store applies every change as it comes; the analysis waits for a pause (requests compute it on demand meanwhile).
   documents.onDidChangeContent((e) => {
     const filePath = uriToPath(e.document.uri);
     if (filePath && isSidecarPath(filePath)) index.invalidate(filePath);
-    schedule(filePath);
+    schedule(filePath, 'afterEdits');
   });
   documents.onDidClose((e) => {
     // The buffer's unsaved text is gone: the disk decides again.
+    diagnostics.resend(e.document.uri);
     const filePath = workspace.closed(e.document.uri);
     if (filePath) index.invalidate(filePath);
     schedule(filePath);
@@ -104,25 +108,27 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  function schedule(filePath: string | undefined): void {
-    if (filePath) diagnostics.schedule(filePath);
+  function schedule(filePath: string | undefined, urgency: Urgency = 'soon'): void {
+    if (filePath) diagnostics.schedule(filePath, urgency);
   }
 
-  connection.onHover((p) => guard(() => features.hover(context, p.textDocument.uri, p.position), null));
-  connection.onDefinition((p) => guard(() => features.definition(context, p.textDocument.uri, p.position), []));
-  connection.onReferences((p) => guard(() => features.references(context, p.textDocument.uri, p.position, p.context.includeDeclaration), []));
-  connection.onDocumentHighlight((p) => guard(() => features.documentHighlight(context, p.textDocument.uri, p.position), []));
-  connection.onDocumentSymbol((p) => guard(() => features.documentSymbols(context, p.textDocument.uri), []));
-  connection.onCompletion((p) => guard(() => features.completion(context, p.textDocument.uri, p.position), []));
-  connection.onCodeAction((p) => guard(() => [...codeActions(context, p, resolvesEdits), ...selectionActions(p)], []));
-  connection.onCodeActionResolve((action) => guard(() => resolveCodeAction(context, action), action));
-  connection.onCodeLens((p) => guard(() => codeLenses(context, p.textDocument.uri), []));
-  connection.onPrepareRename((p) => guard(() => prepareRename(context, p.textDocument.uri, p.position), null));
-  connection.onRenameRequest((p) => guardAsync(() => rename(context, index, p.textDocument.uri, p.position, p.newName), null));
-  connection.onWorkspaceSymbol((p) => guardAsync(() => workspaceSymbols(index, workspace, p.query), []));
-  connection.onRequest(SIDECAR_INFO_REQUEST, (p: { uri: string }) => guard(() => sidecarInfo(context, p.uri), null));
-  connection.onRequest(ARTICLE_OUTLINE_REQUEST, (p: { uri: string }) => guard(() => articleOutline(context, p.uri), null));
-  connection.onExecuteCommand(async (p) => {
+  // Every request goes through `guard`: one cancelled while it waited (behind a burst of edits, say) is not started.
+  connection.onHover((p, token) => guard(token, () => features.hover(context, p.textDocument.uri, p.position), null));
+  connection.onDefinition((p, token) => guard(token, () => features.definition(context, p.textDocument.uri, p.position), []));
+  connection.onReferences((p, token) => guard(token, () => features.references(context, p.textDocument.uri, p.position, p.context.includeDeclaration), []));
+  connection.onDocumentHighlight((p, token) => guard(token, () => features.documentHighlight(context, p.textDocument.uri, p.position), []));
+  connection.onDocumentSymbol((p, token) => guard(token, () => features.documentSymbols(context, p.textDocument.uri), []));
+  connection.onCompletion((p, token) => guard(token, () => features.completion(context, p.textDocument.uri, p.position), []));
+  connection.onCodeAction((p, token) => guard(token, () => cappedCodeActions(p, token), []));
+  connection.onCodeActionResolve((action, token) => guard(token, () => resolveCodeAction(context, action), action));
+  connection.onCodeLens((p, token) => guard(token, () => codeLenses(context, p.textDocument.uri), []));
+  connection.onPrepareRename((p, token) => guard(token, () => prepareRename(context, p.textDocument.uri, p.position), null));
+  connection.onRenameRequest((p, token) => guardAsync(token, () => rename(context, index, p.textDocument.uri, p.position, p.newName), null));
+  connection.onWorkspaceSymbol((p, token) => guardAsync(token, () => workspaceSymbols(index, workspace, p.query), []));
+  connection.onRequest(SIDECAR_INFO_REQUEST, (p: { uri: string }, token) => guard(token, () => sidecarInfo(context, p.uri), null));
+  connection.onRequest(ARTICLE_OUTLINE_REQUEST, (p: { uri: string }, token) => guard(token, () => articleOutline(context, p.uri), null));
+  connection.onExecuteCommand(async (p, token) => {
+    if (token.isCancellationRequested) return cancelled();
     const arg = p.arguments?.[0];
     if (p.command === SERVER_COMMANDS.addNewSource && arg) return addNewSource(context, connection, arg as AddNewSourceArgs);
     if (p.command === SERVER_COMMANDS.annotate && arg) {
@@ -133,8 +139,21 @@ export function startServer(connection: Connection): void {
     return null;
   });
 
-  /** A failing handler logs and answers empty: the server keeps answering. */
-  function guard<T>(handler: () => T, empty: T): T {
+  /** Quick fixes, then selection actions, within the budget; a cancellation between the two stops there. */
+  function cappedCodeActions(p: CodeActionParams, token: CancellationToken): CodeAction[] | ResponseError<void> {
+    const fixes = codeActions(context, p, resolvesEdits);
+    if (token.isCancellationRequested) return cancelled();
+    return [...fixes, ...selectionActions(p)].slice(0, LIMITS.codeActions.value);
+  }
+
+  /**
+   * A request cancelled before it starts answers RequestCancelled without
+   * doing the work; a failing handler logs and answers empty: the server
+   * keeps answering. (A synchronous handler cannot see a cancellation that
+   * arrives while it runs: handlers are kept short instead.)
+   */
+  function guard<T>(token: CancellationToken, handler: () => T | ResponseError<void>, empty: T): T | ResponseError<void> {
+    if (token.isCancellationRequested) return cancelled();
     try {
       return handler();
     } catch (error) {
@@ -143,9 +162,12 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function guardAsync<T>(handler: () => Promise<T>, empty: T): Promise<T> {
+  /** As `guard`; cancelled during the wait, the result is not sent (the client has stopped waiting for it). */
+  async function guardAsync<T>(token: CancellationToken, handler: () => Promise<T>, empty: T): Promise<T | ResponseError<void>> {
+    if (token.isCancellationRequested) return cancelled();
     try {
-      return await handler();
+      const result = await handler();
+      return token.isCancellationRequested ? cancelled() : result;
     } catch (error) {
       connection.console.error(`Marginalia: ${(error as Error).stack ?? error}`);
       return empty;
@@ -154,6 +176,10 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
 
 function capabilities(): InitializeResult['capabilities'] {
