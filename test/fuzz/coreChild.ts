@@ -14,7 +14,7 @@ export type ToChild =
 
 export type FromChild =
   | { readonly kind: 'done'; readonly index: number; readonly seed: number; readonly violations?: Violation[]; readonly harnessErrors?: readonly string[]; readonly checks?: Partial<Record<Invariant, number>>; readonly label?: string; readonly size?: number }
-  | { readonly kind: 'finished'; readonly checks: Partial<Record<Invariant, number>> }
+  | { readonly kind: 'finished'; readonly checks: Partial<Record<Invariant, number>>; readonly coverage?: Record<string, number> }
   | { readonly kind: 'shrunk'; readonly input: FuzzCase; readonly violation: Violation; readonly final: boolean; readonly evaluations?: number };
 
 /** Checks are sent in batches, not per input. */
@@ -34,12 +34,14 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 async function run(message: Extract<ToChild, { kind: 'run' }>): Promise<void> {
   let checks: Partial<Record<Invariant, number>> = {};
+  const coverage: Record<string, number> = {};
   for (let index = message.from; index < message.to; index++) {
     await yieldToLoop();
     const seed = caseSeed(message.seed, index);
     const input = generateCase(seed, { maxArticle: message.maxArticle });
     const report = checkCore(input, message.check);
     for (const [name, n] of Object.entries(report.checks) as [Invariant, number][]) checks[name] = (checks[name] ?? 0) + n;
+    for (const [name, n] of Object.entries(report.coverage ?? {})) coverage[name] = (coverage[name] ?? 0) + n;
     const flush = (index - message.from + 1) % CHECKS_EVERY === 0;
     const failed = report.violations.length > 0 || (report.harnessErrors?.length ?? 0) > 0;
     send({
@@ -51,7 +53,7 @@ async function run(message: Extract<ToChild, { kind: 'run' }>): Promise<void> {
     });
     if (flush) checks = {};
   }
-  finish({ kind: 'finished', checks });
+  finish({ kind: 'finished', checks, coverage });
 }
 
 async function shrinkOne(message: Extract<ToChild, { kind: 'shrink' }>): Promise<void> {

@@ -197,16 +197,28 @@ function paragraphCount(rng: Random): number {
 
 export type CaseKind = 'valid' | 'article-drift' | 'structure' | 'tokens' | 'bytes';
 
-export function generateCase(seed: number, options: GenerateOptions = DEFAULT_GENERATE): FuzzCase {
-  const rng = new Random(seed);
+/** An article and the sidecar tree written for it, before any mutation. */
+export function validPair(rng: Random, options: GenerateOptions = DEFAULT_GENERATE): { article: string; tree: YMap; emit: EmitOptions } {
   let article = writeArticle(rng, { paragraphs: paragraphCount(rng), markdown: rng.chance(0.4) });
   if (article.length > options.maxArticle) article = article.slice(0, options.maxArticle);
-  const tree = new SidecarBuilder(rng, article).build();
+  return { article, tree: new SidecarBuilder(rng, article).build(), emit: emitOptions(rng) };
+}
+
+export function generateCase(seed: number, options: GenerateOptions = DEFAULT_GENERATE): FuzzCase {
+  const rng = new Random(seed);
+  const pair = validPair(rng, options);
+  let article = pair.article;
+  const tree = pair.tree;
   const kind = rng.weighted<CaseKind>([['valid', 2], ['article-drift', 3], ['structure', 3], ['tokens', 1.5], ['bytes', 1.5]]);
   const labels: string[] = [kind];
   const times = (): number => rng.weighted([[1, 6], [2, 3], [rng.between(3, 8), 1]]);
   if (kind === 'structure') for (let i = times(); i > 0; i--) labels.push(mutateTree(rng, tree));
-  let sidecar = new Emitter(emitOptions(rng)).document(tree);
+  let sidecar = new Emitter(pair.emit).document(tree);
+  if (kind === 'structure' && rng.chance(0.12)) {
+    const second = rng.pick(['---\nclaims: []\n', '---\n', `---\n${sidecar}`, '...\n---\n- a list\n', '--- |\n  a text document\n']);
+    sidecar += second;
+    labels.push(`second document ${JSON.stringify(second.slice(0, 12))}`);
+  }
   if (kind === 'tokens') for (let i = times(); i > 0; i--) [sidecar] = record(labels, mutateTokens(rng, sidecar));
   if (kind === 'bytes') for (let i = times(); i > 0; i--) [sidecar] = record(labels, mutateBytes(rng, sidecar));
   if (kind === 'article-drift' || (kind === 'bytes' && rng.chance(0.5)) || rng.chance(0.1)) {

@@ -44,6 +44,8 @@ export interface CheckReport {
   readonly checks: Partial<Record<Invariant, number>>;
   /** Exceptions of the fuzz suite's own code (not of the code under test). */
   readonly harnessErrors?: readonly string[];
+  /** What the input reached (finding codes, fixes verified by kind), to show the fuzz covers them. */
+  readonly coverage?: Record<string, number>;
 }
 
 export interface CheckOptions {
@@ -59,6 +61,13 @@ export class Checker {
   readonly checks: Partial<Record<Invariant, number>> = {};
 
   constructor(readonly options: CheckOptions) {}
+
+  readonly coverage: Record<string, number> = {};
+
+  /** Notes that an input reached something worth reaching (a finding code, a kind of fix). */
+  cover(what: string): void {
+    this.coverage[what] = (this.coverage[what] ?? 0) + 1;
+  }
 
   count(invariant: Invariant): void {
     this.checks[invariant] = (this.checks[invariant] ?? 0) + 1;
@@ -111,7 +120,7 @@ export class Checker {
   readonly harnessErrors: string[] = [];
 
   report(): CheckReport {
-    return { violations: this.violations, checks: this.checks, harnessErrors: this.harnessErrors };
+    return { violations: this.violations, checks: this.checks, harnessErrors: this.harnessErrors, coverage: this.coverage };
   }
 }
 
@@ -162,6 +171,8 @@ export function checkCore(input: FuzzCase, options: CheckOptions = DEFAULT_CHECK
 /** Ranges of everything the analysis holds, and its mentions. */
 export function checkAnalysis(k: Checker, a: Analysis, op: string): void {
   const { articleText: article, sidecarText: sidecar } = a;
+  if (op === 'analyze') for (const code of new Set(a.findings.map((f) => f.code))) k.cover(`finding ${code}`);
+  if (op === 'analyze' && a.mentions.length > 0) k.cover('mentions found');
   for (const f of a.findings) {
     k.span(op, f.file === 'article' ? article : sidecar, f.span, `finding ${f.code} (${f.file})`);
     if (f.data?.kind === 'anchor' && f.data.suggestion) k.span(op, article, f.data.suggestion.span, `suggestion of ${f.code}`);

@@ -59,6 +59,8 @@ export interface RunReport {
   readonly groups: FailureGroup[];
   readonly harnessErrors: string[];
   readonly restarts: { core: number; server: number };
+  /** How many inputs reached each finding code and kind of write (from children that finished). */
+  readonly coverage: Record<string, number>;
 }
 
 const CHILD = path.join(__dirname, 'coreChild.js');
@@ -69,6 +71,7 @@ class Tally {
   readonly failures: Record<string, number> = {};
   readonly groups = new Map<string, FailureGroup>();
   readonly harnessErrors: string[] = [];
+  readonly coverage: Record<string, number> = {};
   coreInputs = 0;
   coreRestarts = 0;
 
@@ -121,6 +124,7 @@ export async function runFuzz(options: RunOptions): Promise<RunReport> {
     groups: [...tally.groups.values()].sort((a, b) => b.count - a.count),
     harnessErrors: tally.harnessErrors,
     restarts: { core: tally.coreRestarts, server: server?.restarts ?? 0 },
+    coverage: tally.coverage,
   };
 }
 
@@ -168,6 +172,7 @@ function runChild(from: number, to: number, options: RunOptions, tally: Tally): 
       } else if (message.kind === 'finished') {
         finished = true;
         tally.addChecks(message.checks);
+        for (const [name, n] of Object.entries(message.coverage ?? {})) tally.coverage[name] = (tally.coverage[name] ?? 0) + n;
       }
     });
     child.on('exit', (code, signal) => {
@@ -266,6 +271,8 @@ export function formatReport(report: RunReport, maxGroups = 40): string {
   for (const name of Object.keys(INVARIANTS)) {
     lines.push(`${name.padEnd(20)} ${String(report.checks[name] ?? 0).padStart(10)}   ${String(report.failures[name] ?? 0).padStart(8)}`);
   }
+  const covered = Object.entries(report.coverage).sort((a, b) => a[0].localeCompare(b[0]));
+  if (covered.length > 0) lines.push('', 'reached (inputs or writes):', ...covered.map(([what, n]) => `  ${what.padEnd(52)} ${n}`));
   if (report.harnessErrors.length > 0) lines.push('', `HARNESS ERRORS (bugs of the fuzz suite itself): ${report.harnessErrors.length}`, ...report.harnessErrors.slice(0, 5).map((e) => `  ${e}`));
   for (const group of report.groups.slice(0, maxGroups)) {
     lines.push('', `[${group.invariant}] ${group.kind} — ${group.count}×`, `  ${group.shape}`);

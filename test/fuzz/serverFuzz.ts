@@ -162,8 +162,11 @@ export class ServerFuzzer {
     }
   }
 
+  /** A position an editor could send: never between the \r and \n of a line break (LSP has no such position). */
   private randomPosition(rng: Random, text: string): Position {
-    return positionAt(lineStarts(text), rng.int(text.length + 1));
+    let offset = rng.int(text.length + 1);
+    if (offset > 0 && text[offset - 1] === '\r' && text[offset] === '\n') offset--;
+    return positionAt(lineStarts(text), offset);
   }
 
   private async ask(input: FuzzCase, rng: Random): Promise<void> {

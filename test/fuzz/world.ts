@@ -23,6 +23,8 @@ export const CAST: readonly CastMember[] = [
   { id: 'wren-hale', name: 'Dr. Wren Hale', type: 'person', aliases: ['Hale', 'Dr Hale'], description: 'Physician at the Kelm clinic.' },
   { id: 'alma-quist', name: '𝔄lma Quist', type: 'person', aliases: ['Quist'], description: 'Printer; signs with a blackletter A.' },
   { id: 'lin-mei', name: '林美', type: 'person', aliases: ['Lin Mei'], description: 'Translator.' },
+  { id: 'dara-venn', name: 'Dara Venn', type: 'person', aliases: ['Venn'], description: 'Ferry owner, father of Orla Venn.' },
+  { id: 'orla-venn', name: 'Orla Venn', type: 'person', aliases: ['Venn', 'O. Venn'], description: 'Reporter, daughter of Dara Venn.' },
   { id: 'harbour-trust', name: 'Harbour Trust', type: 'organization', aliases: ['the Trust'], description: 'Owns the quays since 1904.' },
   { id: 'ferrow-sons', name: 'Ferrow & Sons', type: 'organization', aliases: ['Ferrow'] },
   { id: 'port-alder', name: 'Port Alder', type: 'place', aliases: ['Alder'] },
@@ -83,6 +85,8 @@ const SENTENCES: readonly Writer[] = [
   (_rng, who) => `Was ${who()} there? Nobody knows!`,
   (_rng, who) => `${who()}, Jr. and ${who()} Sr. share a surname…`,
   (rng, who) => `Mr. ${who()} (aged ${rng.between(20, 90)}) owns ${rng.between(1, 7)} boats.`,
+  // A bare shared surname with nothing before it in the paragraph: the mention stays ambiguous.
+  (rng) => `${rng.pick(['Venn', 'Marrow', 'Venn'])} ${rng.pick(['said nothing.', 'left early.', 'was not there.'])}`,
 ];
 
 const MARKDOWN: readonly ((rng: Random, text: string) => string)[] = [

@@ -9,6 +9,7 @@ import type { Analysis, AnchorList, Finding, Span } from '../../server/src/core/
 import { quickFixesFor, type QuickFix } from '../../server/src/core/quickFixes';
 import { applyEdits, type TextEdit } from '../../server/src/core/sidecarEdit';
 import type { Checker } from './invariants';
+import { opFamily } from './shrink';
 import type { Random } from './random';
 import { sentenceSpans } from './world';
 import { asList, changesOutside, itemOf, parseYaml, parseYamlCached, show, type EditTarget } from './yamlCompare';
@@ -109,6 +110,7 @@ function describeChange(before: string, after: string): string {
 }
 
 function verifyWrite(k: Checker, op: string, a: Analysis, afterText: string, intent: Intent, reanalyse: boolean): void {
+  k.cover(`write ${opFamily(op)}`);
   k.count('edit-parses');
   const before = parseYamlCached(a.sidecarText);
   const after = parseYaml(afterText);

@@ -47,13 +47,18 @@ export function parseYaml(text: string): Parsed {
   }
   if (doc.errors.length > 0) return { error: doc.errors[0]!.message.split('\n')[0]! };
   try {
-    const value = toData(doc, doc.contents, { nodes: 200_000 }, 0);
+    const value = toData(doc, doc.contents, { nodes: 30_000, resolved: new Map() }, 0);
     if (value === null || value === undefined) return { value: {} };
     if (typeof value !== 'object' || Array.isArray(value)) return { value: { '(root)': value } };
     return { value: value as Json };
   } catch (error) {
     return { unresolved: (error as Error).message.split('\n')[0]! };
   }
+}
+
+interface Budget {
+  nodes: number;
+  readonly resolved: Map<unknown, unknown>;
 }
 
 /** A key written again in the same mapping is kept apart under this suffix (the reader uses the first; `toJS` would keep the last). */
@@ -64,12 +69,14 @@ export const DUPLICATE = '\u0000again';
  * under its name, later ones suffixed), complex keys as text. Throws when an
  * alias has no anchor or the expansion grows past `budget.nodes`.
  */
-function toData(doc: Document, node: unknown, budget: { nodes: number }, depth: number): unknown {
+function toData(doc: Document, node: unknown, budget: Budget, depth: number): unknown {
   if (depth > 400) throw new Error('aliases nest too deep to compare');
-  if (--budget.nodes < 0) throw new Error('aliases expand past 200,000 nodes');
+  if (--budget.nodes < 0) throw new Error('aliases expand past 30,000 nodes');
   if (node === null || node === undefined) return null;
   if (isAlias(node)) {
-    const target = node.resolve(doc);
+    // yaml finds an alias's anchor by walking the document: once per alias node, not once per use.
+    if (!budget.resolved.has(node)) budget.resolved.set(node, node.resolve(doc));
+    const target = budget.resolved.get(node);
     if (!target) throw new Error(`alias *${node.source} has no anchor`);
     return toData(doc, target, budget, depth + 1);
   }
@@ -87,7 +94,7 @@ function toData(doc: Document, node: unknown, budget: { nodes: number }, depth: 
   return String(node);
 }
 
-function keyText(doc: Document, key: unknown, budget: { nodes: number }, depth: number): string {
+function keyText(doc: Document, key: unknown, budget: Budget, depth: number): string {
   if (key === null || key === undefined) return '';
   if (isScalar(key)) return String(key.value);
   return `(complex key) ${show(toData(doc, key, budget, depth + 1))}`;

@@ -195,7 +195,8 @@ export class Emitter {
   private canBlock(node: YScalar): boolean {
     if (!printable(node.value.replace(/\n/g, ''), true)) return false;
     if (node.style === 'folded') return /^[^\s](?:[^\s]| (?! ))*$/.test(node.value) || node.value === '';
-    return true;
+    // A line of white space only reads back as an empty line: not a literal block's content.
+    return !node.value.split('\n').some((line) => line !== '' && line.trim() === '');
   }
 
   /** A block collection at `indent`. */
@@ -256,6 +257,10 @@ export class Emitter {
     while (body.endsWith('\n')) {
       body = body.slice(0, -1);
       trailing++;
+    }
+    // Only line breaks: nothing but keep-chomping reads them back (each empty line is one break).
+    if (body === '' && trailing > 0 && node.chomp === undefined) {
+      return [`${head}${withProps(node, node.style === 'folded' ? '>+' : '|+')}${comment}`, ...Array.from({ length: trailing }, () => '')];
     }
     const chomp = node.chomp ?? (trailing === 0 ? '-' : trailing === 1 ? '' : '+');
     const lines = node.style === 'folded' ? fold(body) : body.split('\n');
