@@ -7,10 +7,13 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeStructure, updateStructure } from '../../server/src/core/textStructure';
+import { analyzeStructure, updateStructure, type TextStructure } from '../../server/src/core/textStructure';
+import { resolveMentions, type PinnedMention } from '../../server/src/core/mentions';
+import type { Entity, Span } from '../../server/src/core/model';
 import { changedRegion } from '../../server/src/core/tracking';
 import { NameMatcher } from '../../server/src/core/nameMatcher';
 import { normalizeWithMap, toOriginalSpan } from '../../server/src/core/normalize';
+import { seeded } from '../../bench/editCorpus';
 import { analyzeTexts, joinLines } from './helpers';
 
 const CORE = path.join(__dirname, '..', '..', 'server', 'src', 'core');
@@ -261,4 +264,105 @@ test('budgets: an article crafted to make every name walk long stops at the work
   assert.ok(finding, 'a limit-exceeded finding');
   assert.equal(finding.file, 'article');
   assert.match(finding.message, /name matching limit/);
+});
+
+// Mention resolution does work in proportion to the mentions, whatever their
+// arrangement. Counted, not timed: reads of pins' spans, of the structure,
+// and of descriptions.
+
+function entity(id: string, description?: string, onRead?: () => void): Entity {
+  const none = { start: 0, end: 0 };
+  const base = { id, idSpan: none, span: none, name: id, type: 'person' as const, aliases: [], links: [] };
+  return Object.defineProperty(base, 'description', { enumerable: true, get: () => (onRead?.(), description) }) as Entity;
+}
+
+/** `count` mentions of "Name" in one paragraph, each its own word. */
+function namesInOneParagraph(count: number): { text: string; spans: Span[] } {
+  const text = 'Name '.repeat(count);
+  return { text, spans: Array.from({ length: count }, (_, i) => ({ start: i * 5, end: i * 5 + 4 })) };
+}
+
+test('mentions: pins are checked against the matches in one sweep, not each pin for each match', () => {
+  const { text, spans } = namesInOneParagraph(22_000);
+  let reads = 0;
+  const pins: PinnedMention[] = spans.slice(20_000).map((span) => ({ get span() { reads++; return span; }, entityId: 'k' }));
+  const matches = spans.slice(0, 20_000).map((span) => ({ span, entityIds: ['k'] }));
+  const mentions = resolveMentions({ text, matches, entities: new Map([['k', entity('k')]]), pins });
+  assert.equal(mentions.length, 22_000);
+  assert.ok(reads < 100 * pins.length, `${reads} reads of pins' spans for ${pins.length} pins and ${matches.length} matches`);
+});
+
+test('mentions: the nearest earlier candidate is looked up, not walked back to over the paragraph', () => {
+  const { text, spans } = namesInOneParagraph(4000);
+  // 2,000 mentions of one entity, then 2,000 shared names, each with its own pair of candidates.
+  const matches = spans.map((span, i) => ({ span, entityIds: i < 2000 ? ['k'] : [`a${i}`, `b${i}`] }));
+  const entities = new Map(matches.flatMap((m) => m.entityIds).map((id) => [id, entity(id)]));
+  const structure = analyzeStructure(text);
+  let reads = 0;
+  const counted: TextStructure = {
+    paragraphOf: (offset) => (reads++, structure.paragraphOf(offset)),
+    sentenceOf: (offset) => (reads++, structure.sentenceOf(offset)),
+    isQuoted: (offset) => (reads++, structure.isQuoted(offset)),
+    paragraphs: structure.paragraphs,
+    sentences: structure.sentences,
+  };
+  const mentions = resolveMentions({ text, matches, entities, pins: [], structure: counted });
+  assert.equal(mentions.length, 4000);
+  assert.ok(reads < 10 * matches.length, `${reads} reads of the structure for ${matches.length} mentions`);
+});
+
+test('mentions: a name shared by thousands of entities reads each description once', () => {
+  const { text, spans } = namesInOneParagraph(3000);
+  const cued = 'the younger ' + text.replace(/Name /g, 'Name, the younger ');
+  let reads = 0;
+  const ids = Array.from({ length: 3000 }, (_, i) => `e${i}`);
+  const entities = new Map(ids.map((id) => [id, entity(id, id === 'e7' ? 'son of e1' : 'a person', () => reads++)]));
+  const shift = (span: Span, i: number): Span => ({ start: span.start + 12 + i * 13, end: span.end + 12 + i * 13 });
+  const matches = spans.map((span, i) => ({ span: shift(span, i), entityIds: ids }));
+  assert.equal(cued.slice(matches[1]!.span.start, matches[1]!.span.end), 'Name');
+  const mentions = resolveMentions({ text: cued, matches, entities, pins: [] });
+  assert.deepEqual(new Set(mentions.map((m) => `${m.entityId} (${m.resolution})`)), new Set(['e7 (cue)']));
+  assert.ok(reads <= ids.length, `${reads} reads of descriptions for ${ids.length} entities`);
+});
+
+// Incremental name matching equals a fresh scan: the rescan after an edit
+// goes on until it stands where the old scan stood.
+
+function matcherOf(names: Record<string, string[]>): NameMatcher {
+  const matcher = new NameMatcher();
+  for (const [id, list] of Object.entries(names)) for (const name of list) matcher.add(name, id);
+  return matcher;
+}
+
+function afterEdit(matcher: NameMatcher, before: string, after: string): { incremental: unknown; fresh: unknown } {
+  const change = changedRegion(before, after)!;
+  return { incremental: matcher.findAfterEdit(matcher.findAll(before), change, after), fresh: matcher.findAll(after) };
+}
+
+test('name matcher: an edit that shifts a long chain of overlapping names is matched as a fresh scan would', () => {
+  // Names "T0 T1", "T1 T2", …: leftmost-longest pairs them (T0 T1)(T2 T3)…; without T0, (T1 T2)(T3 T4)… to the end.
+  const words = Array.from({ length: 400 }, (_, i) => `T${i}`);
+  const matcher = matcherOf(Object.fromEntries(words.slice(1).map((w, i) => [`p${i}`, [`${words[i]} ${w}`]])));
+  const text = words.join(' ');
+  const { incremental, fresh } = afterEdit(matcher, text, text.slice(3));
+  assert.deepEqual(incremental, fresh);
+});
+
+test('name matcher: after each of 2,000 random edits, incremental matches equal a fresh scan', () => {
+  const random = seeded(7);
+  const matcher = matcherOf({ son: ['Ahmad Massoud', 'Massoud'], father: ['Ahmad Shah Massoud', 'Massoud'], j: ['José'], b: [`${BOLD_B}ob`], q: ['“Lion”'] });
+  const pieces = ['Ahmad ', 'Shah ', 'Massoud', ' ', '\n', '\n\n', ' '.repeat(40), 'x', 'Jose\u0301', 'José', BOLD_B, 'ob', '😀', '“Lion”', '"Lion"', '.', 'e\u0301', ''];
+  for (let round = 0; round < 20; round++) {
+    let text = Array.from({ length: 60 }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    for (let i = 0; i < 100; i++) {
+      const at = Math.floor(random() * (text.length + 1));
+      const removed = random() < 0.4 ? Math.floor(random() * 8) : 0;
+      const next = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at + removed);
+      if (next !== text) {
+        const { incremental, fresh } = afterEdit(matcher, text, next);
+        assert.deepEqual(incremental, fresh, `round ${round}, edit ${i}: ${JSON.stringify(text)} → ${JSON.stringify(next)}`);
+      }
+      text = next;
+    }
+  }
 });
