@@ -18,6 +18,8 @@ const cases: { name: string; names: Record<string, string[]>; text: string; expe
   { name: 'typographic apostrophe inside a name', names: { lod: ["O'Donnell"] }, text: 'Lynne O’Donnell writes', expected: ['O’Donnell=lod'] },
   { name: 'no-break space and line break inside a name', names: MASSOUDS, text: 'Ahmad\u00a0Shah\nMassoud', expected: ['Ahmad\u00a0Shah\nMassoud=father'] },
   { name: 'a blank line ends a name', names: MASSOUDS, text: 'Ahmad Shah\n\nMassoud', expected: ['Massoud=son|father'] },
+  { name: 'indentation after a line break stays inside a name', names: MASSOUDS, text: 'Ahmad Shah\n        Massoud', expected: ['Ahmad Shah\n        Massoud=father'] },
+  { name: 'more white space than a name may hold ends it', names: MASSOUDS, text: `Ahmad Shah${' '.repeat(40)}Massoud`, expected: ['Massoud=son|father'] },
   { name: 'falls back to a shorter name when the longer is cut', names: MASSOUDS, text: 'Ahmad Shah and Ahmad Massoud', expected: ['Ahmad Massoud=son'] },
   { name: 'hyphenated names', names: { mz: ['Mazar-e-Sharif'] }, text: 'in Mazar-e-Sharif.', expected: ['Mazar-e-Sharif=mz'] },
   { name: 'case matters', names: { tal: ['Taliban'] }, text: 'TALIBAN taliban Taliban*', expected: ['Taliban=tal'] },
