@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parse, parseDocument } from 'yaml';
-import { checkAnnotation } from '../../server/src/core/annotate';
+import { annotationSpan, checkAnnotation } from '../../server/src/core/annotate';
 import type { Finding } from '../../server/src/core/model';
 import { quickFixesFor } from '../../server/src/core/quickFixes';
 import { planRename, renameEdits } from '../../server/src/core/rename';
@@ -71,6 +71,16 @@ test('quick fix: a fix the check rejects is not offered, and the reason is repor
   assert.deepEqual(warnings, ['“Mark as opinion” not offered: the edit would also change claim 2.']);
 });
 
+test('quick fix: “Add source” is not offered for a source the claim already cites through an alias; another one is added to a copy', () => {
+  const article = 'The ferry left at dawn. The ferry came back.';
+  const sidecar = joinLines('sources:', '  s1: {title: Log}', '  s2: {title: Diary}', 'claims:', '  - quote: The ferry left at dawn', '    sources: &src [s1]', '  - quote: The ferry came back', '    sources: *src', '');
+  const analysis = analyzeTexts(article, sidecar);
+  const second = analysis.findings.find((f) => f.code === 'unsourced-claim' && f.file === 'article' && f.data?.kind === 'claim' && f.data.claimIndex === 1)!;
+  const fixes = quickFixesFor(analysis, second).filter((f) => f.title.startsWith('Add source:'));
+  assert.deepEqual(fixes.map((f) => f.title), ['Add source: Diary']);
+  assert.deepEqual(parse(applyEdits(sidecar, fixes[0]!.edits!)).claims, [{ quote: 'The ferry left at dawn', sources: ['s1'] }, { quote: 'The ferry came back', sources: ['s1', 's2'] }]);
+});
+
 /** 1,000 entities sharing one name, and a mention of it: the code action offers a pin per candidate. */
 function thousandCandidates(): { article: string; sidecar: string; finding: Finding; ids: string[] } {
   const ids = Array.from({ length: 1000 }, (_, i) => `lee-${i}`);
@@ -117,6 +127,29 @@ test('annotate: a selection inside a passage repeated four times is written with
   const claim = analyzeTexts(article, plan.text).claims[0]!;
   assert.equal(claim.anchor, 'exact', 'not born ambiguous-anchor');
   assert.deepEqual(claim.span, span);
+});
+
+test('quick fix: “Update the quote” inside a passage repeated four times writes an anchor that finds that copy', () => {
+  const article = [PASSAGE, PASSAGE, PASSAGE, PASSAGE].join('\n\n') + '\n';
+  const sidecar = joinLines('notes:', '  - quote: the gulls circlde above', '    text: Which morning?', '');
+  const analysis = analyzeTexts(article, sidecar);
+  const drifted = analysis.findings.find((f) => f.code === 'drifted-annotation')!;
+  assert.ok(drifted?.data?.kind === 'anchor' && drifted.data.suggestion);
+  const [fix] = quickFixesFor(analysis, drifted);
+  assert.ok(fix?.edits);
+  const note = analyzeTexts(article, applyEdits(sidecar, fix.edits)).notes[0]!;
+  assert.equal(note.anchor, 'exact');
+  assert.deepEqual(note.span, drifted.data.suggestion.span);
+});
+
+test('annotate: a selection that splits a character outside the BMP takes the whole character, and writes no lone surrogate', () => {
+  const article = 'The 𝔄lder ferry left at dawn.';
+  const inside = article.indexOf('𝔄') + 1;
+  const span = annotationSpan(article, { start: inside, end: article.indexOf(' left') }, 'word')!;
+  assert.equal(article.slice(span.start, span.end), '𝔄lder ferry');
+  const plan = checkAnnotation('notes: []\n', article, span, { kind: 'note', text: 'Which?' }, new Set());
+  assert.ok(plan.ok);
+  assert.deepEqual(parse(plan.text).notes, [{ quote: '𝔄lder ferry', text: 'Which?' }]);
 });
 
 test('annotate: a multi-document sidecar is refused with a message, not written into', () => {

@@ -27,7 +27,7 @@ const WORD = /[\p{L}\p{N}’'-]/u;
 
 /** The span to annotate: the selection, else the word (entities, pins) or the sentence (claims, notes) at the cursor. */
 export function annotationSpan(text: string, selection: Span, unit: 'word' | 'sentence'): Span | undefined {
-  const trimmed = trimSpan(text, selection);
+  const trimmed = trimSpan(text, wholeCodePoints(text, selection));
   if (trimmed.end > trimmed.start) return trimmed;
   return unit === 'word' ? wordAt(text, selection.start) : sentenceAt(text, selection.start);
 }
@@ -35,6 +35,15 @@ export function annotationSpan(text: string, selection: Span, unit: 'word' | 'se
 export function unitFor(request: AnnotationRequest['kind']): 'word' | 'sentence' {
   return request === 'claim' || request === 'note' ? 'sentence' : 'word';
 }
+
+/** A selection widened so it never starts or ends between the two halves of a character outside the BMP (an emoji, 𝔄): no lone surrogate is ever written. */
+function wholeCodePoints(text: string, span: Span): Span {
+  const splits = (at: number): boolean => at > 0 && at < text.length && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at));
+  return { start: splits(span.start) ? span.start - 1 : span.start, end: splits(span.end) ? span.end + 1 : span.end };
+}
+
+const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;

@@ -72,9 +72,13 @@ export function quickFixSpecs(analysis: Analysis, finding: Finding): FixSpec[] {
   if (!data) return [];
   if (finding.code === 'unsourced-claim' && data.kind === 'claim') return unsourcedClaimFixes(analysis, finding, data.claimIndex);
   if ((finding.code === 'orphaned-annotation' || finding.code === 'drifted-annotation') && data.kind === 'anchor' && data.suggestion) {
-    const { quote, prefix, suffix } = data.suggestion;
+    const { quote, span } = data.suggestion;
     const title = finding.code === 'orphaned-annotation' ? `Re-anchor to the closest text: “${clip(quote)}”` : `Update the quote to the current text: “${clip(quote)}”`;
-    return [{ title, finding, preferred: true, edit: { plan: (s) => planAnchor(s, data.list, data.index, { quote, prefix, suffix }), id: '' } }];
+    const plan = (s: EditableSidecar): Planned => {
+      const context = pinContext(analysis.articleText, span, quote);
+      return context ? planAnchor(s, data.list, data.index, { quote, ...context }) : { ok: false, reason: `no anchor finds “${clip(quote)}” there again`, checked: true };
+    };
+    return [{ title, finding, preferred: true, edit: { plan, id: '' } }];
   }
   if (finding.code === 'ambiguous-mention' && data.kind === 'mention') return pinFixes(analysis, finding, data.candidates, data.articleSpan);
   return [];
@@ -164,7 +168,11 @@ export interface AnchorContext {
  * will; undefined when even that does not find the span again.
  */
 export function pinContext(articleText: string, span: Span, quote = articleText.slice(span.start, span.end).replace(/\s+/g, ' ')): AnchorContext | undefined {
-  const article = normalizeWithMap(articleText);
+  return contextIn(normalizeWithMap(articleText), span, quote);
+}
+
+/** `pinContext` in an article normalized once for several anchors. */
+export function contextIn(article: NormalizedText, span: Span, quote: string): AnchorContext | undefined {
   const start = toNormalizedOffset(article, span.start);
   const end = toNormalizedOffset(article, Math.max(span.start, span.end - 1)) + 1;
   const context = uniqueContext(article.text, start, end);

@@ -258,7 +258,17 @@ function itemPlan(s: EditableSidecar, list: ListSection, index: number, edit: (m
 }
 
 export function planClaimSource(s: EditableSidecar, claimIndex: number, sourceId: string): Planned {
-  return itemPlan(s, 'claims', claimIndex, (map) => appendToList(s, map, 'sources', sourceId), appendToField('sources', sourceId));
+  const plan = itemPlan(s, 'claims', claimIndex, (map) => appendToList(s, map, 'sources', sourceId), appendToField('sources', sourceId));
+  const map = anchorMap(s, 'claims', claimIndex);
+  return plan.ok && map ? { ...plan, taken: listValues(s, map, 'sources') } : plan;
+}
+
+/** The texts a list field holds as YAML reads it (through an alias too; a single value as a list of one). */
+function listValues(s: EditableSidecar, map: YAMLMap, key: string): string[] {
+  const node: unknown = pairOf(map, key)?.value;
+  const target = isAlias(node) ? node.resolve(s.doc) : node;
+  const items: unknown[] = isSeq(target) ? target.items : [target];
+  return items.flatMap((i) => (isScalar(i) && i.value !== null && i.value !== undefined ? [String(i.value)] : []));
 }
 
 export function planClaimKind(s: EditableSidecar, claimIndex: number, kind: 'fact' | 'opinion'): Planned {

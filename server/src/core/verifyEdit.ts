@@ -27,8 +27,13 @@ export type EditIntent =
   | { readonly kind: 'entry'; readonly section: IdSection; readonly id: string; readonly change: (entry: unknown) => unknown }
   | { readonly kind: 'rename'; readonly idKind: 'entity' | 'source'; readonly from: string; readonly to: string };
 
-/** Edits with what they mean to change; or why the operation does not apply here. */
-export type Planned = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly intents: readonly EditIntent[] } | Refused;
+/**
+ * Edits with what they mean to change; or why the operation does not apply
+ * here. `taken`: for a family's template, the ids for which the operation
+ * would change nothing (a source the claim already cites, perhaps through an
+ * alias the analysis does not read); those candidates are not offered.
+ */
+export type Planned = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly intents: readonly EditIntent[]; readonly taken?: readonly string[] } | Refused;
 
 /** Edits that passed the check (sorted, non-overlapping, in offsets of the original text). */
 export type Verdict = { readonly ok: true; readonly edits: readonly TextEdit[] } | Refused;
@@ -95,7 +100,9 @@ export class EditSession {
     const holders = verdict.edits.filter((e) => e.newText.includes(PLACEHOLDER_ID));
     const holder = holders[0];
     if (holders.length !== 1 || holder!.newText.split(PLACEHOLDER_ID).length !== 2) return values.map(() => refuse('the candidates could not be written from one template'));
-    return values.map((value) => {
+    const taken = new Set(template.ok ? template.taken : []);
+    return values.map((value): Verdict => {
+      if (taken.has(value)) return { ok: false, reason: `'${value}' is already there` };
       const scalar = idScalar(value);
       if (scalar === undefined) return refuse(`'${value}' cannot be written as a YAML text value`);
       return { ok: true, edits: verdict.edits.map((e) => (e === holder ? { ...e, newText: e.newText.replace(PLACEHOLDER_ID, () => scalar) } : e)) };

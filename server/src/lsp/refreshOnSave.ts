@@ -1,8 +1,11 @@
 // Setting marginalia.refreshDriftedQuotesOnSave: when an article is saved,
 // the quotes of its drifted annotations are rewritten to the article's
 // current text, in one workspace edit of the sidecar: planned on one parse,
-// and checked once as a whole (core/verifyEdit.ts) before it is sent.
+// each new anchor checked to find its text again, and the whole edit checked
+// once (core/verifyEdit.ts) before it is sent.
 import type { Connection } from 'vscode-languageserver';
+import { normalizeWithMap, type NormalizedText } from '../core/normalize';
+import { contextIn } from '../core/quickFixes';
 import { planAnchor } from '../core/sidecarEdit';
 import { combine, EditSession, type Planned } from '../core/verifyEdit';
 import { sidecarEdit } from './codeActions';
@@ -15,12 +18,14 @@ export async function refreshDriftedQuotes(ctx: ServerContext, connection: Conne
   const text = found.analysis.sidecarText;
   const session = new EditSession(text);
   const plans: Planned[] = [];
+  let article: NormalizedText | undefined;
   for (const finding of found.analysis.findings) {
     const data = finding.data;
     if (finding.code !== 'drifted-annotation' || finding.file !== 'sidecar' || data?.kind !== 'anchor' || !data.suggestion) continue;
-    const { quote, prefix, suffix } = data.suggestion;
-    const plan = planAnchor(session.sidecar, data.list, data.index, { quote, prefix, suffix });
-    if (plan.ok) plans.push(plan);
+    const { quote, span } = data.suggestion;
+    const context = contextIn((article ??= normalizeWithMap(found.analysis.articleText)), span, quote);
+    const plan = context && planAnchor(session.sidecar, data.list, data.index, { quote, ...context });
+    if (plan?.ok) plans.push(plan);
   }
   if (plans.length === 0) return 0;
   const verdict = session.verify(combine(...plans));
