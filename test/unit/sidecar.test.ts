@@ -68,3 +68,11 @@ test('sidecar: hostile input does not throw', () => {
   const inputs = ['\u0000\u0001\u0002', ': : :', '{{{{', '*alias', '&a [*a, *a]', 'x: ' + 'a'.repeat(100000), '- '.repeat(5000)];
   for (const input of inputs) assert.doesNotThrow(() => parseSidecar(input));
 });
+
+test('sidecar: no finding starts or ends between the two halves of an emoji', () => {
+  const splits = (text: string, at: number) => at > 0 && at < text.length && /[\uD800-\uDBFF]/.test(text[at - 1]!) && /[\uDC00-\uDFFF]/.test(text[at]!);
+  const inputs = ['😀\t😀: 😀: 😀', 'a: !😀 x', '😀: [😀', 'a: 😀\n😀: - 😀', '{😀: 😀', 'a: &😀 *😀', `${'😀'.repeat(3)}: ${'😀'.repeat(5)}\n${'😀'.repeat(2)}`];
+  for (const text of inputs) {
+    for (const f of parseSidecar(text).findings) assert.ok(!splits(text, f.span.start) && !splits(text, f.span.end), `${JSON.stringify(text)}: ${f.message} at ${f.span.start}–${f.span.end}`);
+  }
+});

@@ -20,7 +20,7 @@ import {
 } from './model';
 import { quoted, Reader, type ListBudget } from './sidecarReader';
 import { parseYamlWithinBudgets, readCst, type BoundedCst } from './yamlBudgets';
-import { asMap, asSeq, describeNode, isNullish, pairSpan, scalarText, spanOf, type AnyNode } from './yamlNodes';
+import { asMap, asSeq, codePointSpan, describeNode, isNullish, pairSpan, scalarText, spanOf, type AnyNode } from './yamlNodes';
 
 export const TOP_KEYS = ['article', 'sources', 'entities', 'claims', 'mentions', 'notes'] as const;
 const SOURCE_KEYS = ['title', 'url', 'publisher', 'date', 'note'];
@@ -63,7 +63,7 @@ export function parseSidecar(text: string, cst: BoundedCst = readCst(text)): Sid
 function visibleSpan(text: string, [from, to]: [number, number], atEnd: () => Span): Span {
   const start = Math.min(from, text.length);
   const end = Math.min(Math.max(to, start + 1), text.length);
-  return end > start ? { start, end } : atEnd();
+  return end > start ? codePointSpan(text, start, end) : atEnd();
 }
 
 /** The last line with text (found once per sidecar: many errors can sit at the very end). */

@@ -78,7 +78,7 @@ export class Reader {
       return undefined;
     }
     if (key.length > LIMITS.keyChars.value) {
-      this.overBudget(LIMITS.keyChars, { start: span.start, end: Math.min(span.end, span.start + LIMITS.nameChars.value) }, 'the entry is not read.');
+      this.overBudget(LIMITS.keyChars, span, 'the entry is not read.');
       return undefined;
     }
     return key;

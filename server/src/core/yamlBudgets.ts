@@ -10,6 +10,7 @@
 import { Composer, CST, isAlias, isCollection, isNode, isPair, Lexer, Parser, YAMLParseError, type Document, type Node } from 'yaml';
 import { LIMITS, type Limit } from './limits';
 import type { Span } from './model';
+import { codePointSpan } from './yamlNodes';
 
 export interface BudgetHit {
   readonly limit: Limit;
@@ -53,8 +54,8 @@ export function readCst(text: string): BoundedCst {
   }
   const { stoppedDeep, ...read } = readTokens(text);
   const tooDeep = emptyDeepCollections(read.tokens);
-  if (!tooDeep && !stoppedDeep) return read;
-  const at = tooDeep ?? spanAt(text, read.end);
+  if (tooDeep === undefined && !stoppedDeep) return read;
+  const at = spanAt(text, tooDeep ?? read.end);
   const skipped = stoppedDeep ? `what is nested inside is not read, nor anything after ${PARSER_DEPTH} levels of nesting.` : 'what is nested inside is not read.';
   return { ...read, hits: [...read.hits, { limit: LIMITS.yamlDepth, span: at, skipped }] };
 }
@@ -69,7 +70,7 @@ export function parseYamlWithinBudgets(text: string, cst: BoundedCst = readCst(t
 
 function firstLine(text: string): Span {
   const newline = text.indexOf('\n');
-  return { start: 0, end: Math.max(1, Math.min(newline < 0 ? text.length : newline, 200)) };
+  return spanAt(text, 0, newline < 0 ? text.length : newline);
 }
 
 /**
@@ -106,10 +107,10 @@ function finish(parser: Parser, read: { tokens: CST.Token[]; hits: BudgetHit[]; 
   return { ...read, read: true, stoppedDeep };
 }
 
-/** A short visible span at an offset (never past the text's end). */
+/** A short visible span at an offset, never past the text's end nor inside a surrogate pair. */
 function spanAt(text: string, at: number, length = 1): Span {
   const start = Math.min(at, Math.max(0, text.length - 1));
-  return { start, end: Math.min(text.length, start + Math.max(1, Math.min(length, 200))) };
+  return codePointSpan(text, start, Math.min(text.length, start + Math.max(1, Math.min(length, 200))));
 }
 
 /**
@@ -117,7 +118,7 @@ function spanAt(text: string, at: number, length = 1): Span {
  * tree with an explicit stack (its depth is the input's to choose). Returns
  * where the first one emptied starts.
  */
-function emptyDeepCollections(tokens: readonly CST.Token[]): Span | undefined {
+function emptyDeepCollections(tokens: readonly CST.Token[]): number | undefined {
   let first: CST.Token | undefined;
   const stack: { token: CST.Token; depth: number }[] = [];
   for (const token of tokens) if (token.type === 'document' && token.value) stack.push({ token: token.value, depth: 1 });
@@ -134,7 +135,7 @@ function emptyDeepCollections(tokens: readonly CST.Token[]): Span | undefined {
       if (item.value) stack.push({ token: item.value, depth: depth + 1 });
     }
   }
-  return first && { start: first.offset, end: first.offset + 1 };
+  return first?.offset;
 }
 
 /**

@@ -65,3 +65,17 @@ export function asMap(node: AnyNode): YAMLMap | undefined {
 export function asSeq(node: AnyNode): YAMLSeq | undefined {
   return isSeq(node) ? node : undefined;
 }
+
+/** A span widened, if need be, so that neither end falls between the two halves of a surrogate pair. */
+export function codePointSpan(text: string, start: number, end: number): Span {
+  const inside = (at: number): boolean => at > 0 && at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1));
+  return { start: inside(start) ? start - 1 : start, end: inside(end) ? end + 1 : end };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
