@@ -11,7 +11,8 @@ import { analyzeStructure, updateStructure, type TextStructure } from '../../ser
 import { resolveMentions, type PinnedMention } from '../../server/src/core/mentions';
 import type { Entity, Span } from '../../server/src/core/model';
 import { changedRegion } from '../../server/src/core/tracking';
-import { NameMatcher } from '../../server/src/core/nameMatcher';
+import { NameMatcher, nameLimitFindings } from '../../server/src/core/nameMatcher';
+import { LIMITS } from '../../server/src/core/limits';
 import { normalizeWithMap, toOriginalSpan } from '../../server/src/core/normalize';
 import { seeded } from '../../bench/editCorpus';
 import { analyzeTexts, joinLines } from './helpers';
@@ -365,4 +366,24 @@ test('name matcher: after each of 2,000 random edits, incremental matches equal 
       text = next;
     }
   }
+});
+
+test('name matcher: at the mentions limit, incremental matching and its finding equal a fresh scan', () => {
+  const matcher = matcherOf({ a: ['Abe'] });
+  const full = 'Abe '.repeat(LIMITS.mentions.value).trimEnd();
+  const edits: [string, string][] = [
+    [full, `${full} and Abe`], // a mention past the limit: a finding
+    [`${full} and Abe`, full], // back to exactly the limit with nothing after: none
+    [`x ${full}`, full], // an edit at the start
+    [full, `${full.slice(0, 200_000)}Abe ${full.slice(200_000)}`], // one more in the middle
+  ];
+  for (const [before, after] of edits) {
+    const change = changedRegion(before, after)!;
+    const incremental = matcher.findAfterEdit(matcher.findAll(before), change, after);
+    const fresh = matcher.findAll(after);
+    assert.deepEqual(incremental, fresh);
+    assert.deepEqual(nameLimitFindings(matcher, incremental), nameLimitFindings(matcher, fresh));
+  }
+  assert.equal(nameLimitFindings(matcher, matcher.findAll(full)).length, 0);
+  assert.equal(nameLimitFindings(matcher, matcher.findAll(`${full} Abe`)).length, 1);
 });

@@ -55,7 +55,11 @@ export class NameMatcher {
   private longestToken = 0;
   /** Names and aliases left out for a budget (the first few; `skippedCount` counts them all). */
   readonly skipped: SkippedName[] = [];
-  skippedCount = 0;
+  private skippedTotal = 0;
+
+  get skippedCount(): number {
+    return this.skippedTotal;
+  }
 
   /**
    * Adds a name (or alias) of an entity. Names with no word character are
@@ -82,7 +86,7 @@ export class NameMatcher {
 
   private skip(skipped: SkippedName): false {
     if (this.skipped.length < MAX_SKIPPED_REPORTED) this.skipped.push(skipped);
-    this.skippedCount++;
+    this.skippedTotal++;
     return false;
   }
 
@@ -105,7 +109,8 @@ export class NameMatcher {
    * there, the old matches are shifted.
    */
   findAfterEdit(previous: readonly NameMatch[], change: { start: number; oldEnd: number; newEnd: number }, text: string): NameMatch[] {
-    if (stoppedScans.has(previous)) return this.findAll(text);
+    const max = LIMITS.mentions.value;
+    if (stoppedScans.has(previous) || previous.length >= max) return this.findAll(text);
     const delta = change.newEnd - change.oldEnd;
     const margin = this.reach + 2;
     let kept = 0;
@@ -121,19 +126,14 @@ export class NameMatcher {
       while (after < previous.length && previous[after]!.span.end <= old) after++;
       return after >= previous.length || previous[after]!.span.start >= old;
     };
-    const middle = this.scan(text, from, LIMITS.mentions.value - kept, inStep);
+    const middle = this.scan(text, from, max - kept, inStep);
     const result = previous.slice(0, kept);
     for (const m of middle.matches) result.push(m);
-    if (middle.stopped) stoppedScans.set(result, middle.stopped);
-    else if (middle.inStep) {
-      for (let i = after; i < previous.length; i++) {
-        if (result.length >= LIMITS.mentions.value) {
-          stoppedScans.set(result, { limit: LIMITS.mentions, at: result[result.length - 1]!.span });
-          break;
-        }
-        result.push(shifted(previous[i]!, delta));
-      }
-    }
+    if (middle.inStep) for (let i = after; i < previous.length && result.length < max; i++) result.push(shifted(previous[i]!, delta));
+    // Stopped where a fresh scan would stop: at the limit, with text left to read.
+    const last = result[result.length - 1];
+    const stopped = middle.stopped ?? (result.length >= max && last && last.span.end < text.length ? { limit: LIMITS.mentions, at: last.span } : undefined);
+    if (stopped) stoppedScans.set(result, stopped);
     return result;
   }
 
