@@ -76,21 +76,21 @@ export function prepareArticle(text: string, previous?: PreparedArticle): Prepar
  */
 export function analyze(article: PreparedArticle, prepared: PreparedSidecar, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS, previous?: Analysis): Analysis {
   const { sidecar } = prepared;
-  const findings: Finding[] = [...sidecar.findings];
+  const findings: Finding[] = sidecar.findings.slice();
   const before = previous?.sidecarText === prepared.text ? previous : undefined;
   const change = before && (article.edit?.from === before.articleText ? article.edit.change : changedRegion(before.articleText, article.text));
   const anchors = anchorAnnotations(article.text, () => article.normalized, sidecar, before, change);
   const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
     items.map((item, at) => {
       const result = anchors[list][at]!;
-      findings.push(...anchorFindings(list, item, result));
+      append(findings, anchorFindings(list, item, result));
       return { item, result };
     });
   const claims = anchorAll('claims', sidecar.claims).map(({ item, result }) => anchoredClaim(item, result, sidecar));
   const pins = anchorAll('mentions', sidecar.mentions).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const nameMatches = before?.nameMatches && change ? prepared.matcher.findAfterEdit(before.nameMatches, change, article.text) : before?.nameMatches && !change ? before.nameMatches : prepared.matcher.findAll(article.text);
-  findings.push(...nameLimitFindings(prepared.matcher, nameMatches));
+  append(findings, nameLimitFindings(prepared.matcher, nameMatches));
   const mentions = resolveMentions({
     text: article.text,
     matches: nameMatches,
@@ -98,10 +98,15 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
     pins: pins.flatMap((p) => (p.span && sidecar.entities.has(p.annotation.entity.value) ? [{ span: p.span, entityId: p.annotation.entity.value }] : [])),
     structure: article.structure,
   });
-  findings.push(...sidecarOnlyFindings(sidecar));
-  findings.push(...claims.flatMap((c) => unsourcedFindings(c, options.unsourcedClaimSeverity)));
-  if (options.reportAmbiguousMentions) findings.push(...ambiguousMentionFindings(mentions, sidecar));
+  append(findings, sidecarOnlyFindings(sidecar));
+  for (const claim of claims) append(findings, unsourcedFindings(claim, options.unsourcedClaimSeverity));
+  if (options.reportAmbiguousMentions) append(findings, ambiguousMentionFindings(mentions, sidecar));
   return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors, nameMatches, structure: article.structure };
+}
+
+/** Appends without spreading: a spread of an input-sized list into a call overflows V8's argument limit. */
+function append<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
 }
 
 function spanOf(result: AnchorResult): Span | undefined {
