@@ -64,6 +64,8 @@ async function shrinkOne(message: Extract<ToChild, { kind: 'shrink' }>): Promise
 }
 
 if (process.send && process.env.MARGINALIA_FUZZ_CHILD === '1') {
+  // The runner gone (stopped, crashed): stop too, instead of fuzzing for no one.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (message: ToChild) => {
     if (message.kind === 'run') void run(message);
     else void shrinkOne(message);

@@ -58,11 +58,11 @@ function intentOfFix(a: Analysis, finding: Finding, fix: QuickFix): Intent {
     const s = data.suggestion;
     const target: EditTarget = { kind: 'item', section: data.list, index: data.index, keys: s ? ANCHOR_KEYS : undefined };
     if (!s || !/^(Re-anchor|Update the quote)/.test(fix.title)) return { target };
+    // The quote becomes the suggestion; the context (prefix, suffix or occurrence) is the fix's to choose,
+    // and is checked by anchoring the result: it must be found exactly at the suggestion.
     const effect = (_b: Json, after: Json): string | undefined => {
-      const item = itemOf(after, data.list, data.index);
-      const want: Json = { quote: s.quote, prefix: s.prefix, suffix: s.suffix, occurrence: undefined };
-      const wrong = Object.keys(want).filter((key) => item?.[key] !== want[key]);
-      return wrong.length === 0 ? undefined : `after the fix ${wrong.map((key) => `${key} is ${show(item?.[key])}, not ${show(want[key])}`).join('; ')}`;
+      const quote = itemOf(after, data.list, data.index)?.quote;
+      return quote === s.quote ? undefined : `after the fix the quote is ${show(quote)}, not ${show(s.quote)}`;
     };
     return { target, effect, anchor: { list: data.list, index: data.index, span: s.span } };
   }
