@@ -257,6 +257,18 @@ const layout: Case[] = [
     ),
   },
   {
+    name: 'a tagged first key: the new entity lines up with the entries, not with the key after the tag',
+    input: lines('entities:', '  !custom e1:', '    name: Ana', '    type: person', ''),
+    action: (s) => planAddEntity(s, 'e2', { name: 'Bo', type: 'person' }),
+    expected: lines('entities:', '  !custom e1:', '    name: Ana', '    type: person', '  e2:', '    name: Bo', '    type: person', ''),
+  },
+  {
+    name: 'an anchored key opening a list item: the new key lines up under it',
+    input: lines('claims:', '  - &first quote: x', ''),
+    action: opinion(),
+    expected: lines('claims:', '  - &first quote: x', '    kind: opinion', ''),
+  },
+  {
     name: 'a multi-document stream: refused, nothing written into the second document',
     input: lines('claims:', '  - quote: x', '---', 'claims:', '  - quote: y', ''),
     action: opinion(),

@@ -63,7 +63,16 @@ export function quickFixesFor(analysis: Analysis, finding: Finding, context: Fix
 /** One fix, planned and checked now (the fix the user chose, when checks wait for the choice); undefined when it is not among the finding's fixes. */
 export function resolveQuickFix(analysis: Analysis, finding: Finding, title: string, session: EditSession): Verdict | undefined {
   const spec = quickFixSpecs(analysis, finding).find((s) => s.title === title && s.edit);
-  return spec?.edit && session.verify(spec.edit.plan(session.sidecar, spec.edit.id));
+  return spec?.edit && session.verify(planSafely(spec.edit.plan, session.sidecar, spec.edit.id));
+}
+
+/** A plan that throws on an unexpected shape is a refused fix, never a failed request. */
+function planSafely(plan: (s: EditableSidecar, id: string) => Planned, s: EditableSidecar, id: string): Planned {
+  try {
+    return plan(s, id);
+  } catch (error) {
+    return { ok: false, reason: `the edit could not be planned (${(error as Error).message.split('\n')[0]})`, checked: true };
+  }
 }
 
 /** The fixes of a finding, titled, without planning or checking any edit. */
@@ -87,7 +96,8 @@ export function quickFixSpecs(analysis: Analysis, finding: Finding): FixSpec[] {
 /** Specs sharing one plan: a single one checked as it is; several checked once, as a family. A rejected check is reported once. */
 function checkedFamily(context: FixContext, specs: readonly FixSpec[]): QuickFix[] {
   const plan = specs[0]!.edit!.plan;
-  const verdicts = specs.length === 1 ? [context.session.verify(plan(context.session.sidecar, specs[0]!.edit!.id))] : context.session.verifyFamily(plan(context.session.sidecar, PLACEHOLDER_ID), specs.map((s) => s.edit!.id));
+  const s = context.session.sidecar;
+  const verdicts = specs.length === 1 ? [context.session.verify(planSafely(plan, s, specs[0]!.edit!.id))] : context.session.verifyFamily(planSafely(plan, s, PLACEHOLDER_ID), specs.map((spec) => spec.edit!.id));
   const first = verdicts[0]!;
   if (!first.ok && verdicts.every((v) => v === first)) return offered(context, first, specs[0]!);
   return specs.flatMap((spec, i) => offered(context, verdicts[i]!, spec));

@@ -43,8 +43,7 @@ function valueText(value: Value, flow = false): string {
 
 /** The indentation step used by a block map's children (2 when nothing tells). */
 function childIndent(s: EditableSidecar, map: YAMLMap, parentColumn: number): number {
-  const start = rangeOf(map.items[0]?.key)?.[0];
-  return start === undefined ? parentColumn + 2 : s.column(start);
+  return s.keyColumn(map.items[0]?.key) ?? parentColumn + 2;
 }
 
 /** Sets `key: value` in a map: replaces the value, fills an empty one, or adds the key. */
@@ -71,10 +70,10 @@ function replaceValue(s: EditableSidecar, pair: Pair, text: string): TextEdit[] 
 /** Adds lines (`key: value`, possibly followed by nested lines already indented relative to the key) to a map. */
 function addToMap(s: EditableSidecar, map: YAMLMap, lines: readonly string[]): TextEdit[] {
   if (map.flow) return addToFlow(s, map, lines.join(' '));
-  const first = rangeOf(map.items[0]?.key)?.[0];
+  const first = s.keyColumn(map.items[0]?.key);
   const last = map.items[map.items.length - 1];
   if (first === undefined || !last) return [];
-  const indent = ' '.repeat(s.column(first));
+  const indent = ' '.repeat(first);
   const edit = s.linesAfterNode(last.value ?? last.key, lines.map((l) => indent + l));
   return edit ? [edit] : [];
 }
@@ -214,7 +213,7 @@ function anchorEdits(s: EditableSidecar, map: YAMLMap, anchor: AnchorFields): Te
 function insertAfterPair(s: EditableSidecar, map: YAMLMap, pair: Pair, entries: readonly string[]): TextEdit {
   const end = s.valueEnd(pair.value) ?? rangeOf(pair.key)![1];
   if (map.flow) return { start: end, end, newText: entries.map((e) => `, ${e}`).join('') };
-  const indent = ' '.repeat(s.column(rangeOf(pair.key)![0]));
+  const indent = ' '.repeat(s.keyColumn(pair.key)!);
   return s.linesAfter(s.contentEnd(end), entries.map((e) => indent + e));
 }
 
@@ -222,8 +221,7 @@ function insertAfterPair(s: EditableSidecar, map: YAMLMap, pair: Pair, entries: 
 function addSection(s: EditableSidecar, key: string, body: readonly string[], flowValue: string, before: readonly string[]): TextEdit[] {
   const top = s.top;
   if (top?.flow) return addToFlow(s, top, `${key}: ${flowValue}`);
-  const firstKey = rangeOf(top?.items[0]?.key)?.[0];
-  const indent = firstKey === undefined ? '' : ' '.repeat(s.column(firstKey));
+  const indent = ' '.repeat(s.keyColumn(top?.items[0]?.key) ?? 0);
   const block = [`${key}:`, ...body.map((l) => `  ${l}`)].map((l) => indent + l + s.eol).join('');
   const next = top?.items.find((p) => isScalar(p.key) && before.includes(String(p.key.value)));
   const nextStart = rangeOf(next?.key)?.[0];
@@ -254,7 +252,7 @@ function itemPlan(s: EditableSidecar, list: ListSection, index: number, edit: (m
   if (problem) return { ok: false, reason: `the sidecar cannot be edited: ${problem}` };
   const map = anchorMap(s, list, index);
   if (!map) return { ok: false, reason: NOT_THERE };
-  return planned(edit(map), [{ kind: 'item', section: list, index, change }], 'nothing to change, or not in a shape Marginalia can edit');
+  return planned(() => edit(map), [{ kind: 'item', section: list, index, change }], 'nothing to change, or not in a shape Marginalia can edit');
 }
 
 export function planClaimSource(s: EditableSidecar, claimIndex: number, sourceId: string): Planned {
@@ -296,13 +294,14 @@ function idEntryEdits(s: EditableSidecar, section: IdSection, id: string, fields
   if (isMap(map)) {
     if (pairOf(map, id)) return [];
     if (map.flow) return addToFlow(s, map, flowEntry);
-    const entryColumn = s.column(rangeOf(map.items[0]!.key)![0]);
+    const entryColumn = s.keyColumn(map.items[0]!.key)!;
     const firstValue = map.items[0]!.value;
     const step = isMap(firstValue) && !firstValue.flow ? childIndent(s, firstValue, entryColumn) - entryColumn : 2;
+    if (step < 1) return [];
     return addToMap(s, map, [`${scalarText(id)}:`, ...nested.map((l) => ' '.repeat(step) + l)]);
   }
   if (isScalar(map) && (map.value === null || map.value === undefined) && rangeOf(map)?.[0] === rangeOf(map)?.[1]) {
-    const column = s.column(rangeOf(pair.key)![0]);
+    const column = s.keyColumn(pair.key)!;
     return [s.linesAfter(rangeOf(pair.key)![1], [`${' '.repeat(column + 2)}${scalarText(id)}:`, ...nested.map((l) => `${' '.repeat(column + 4)}${l}`)])];
   }
   return [];
@@ -312,7 +311,7 @@ function idEntryPlan(s: EditableSidecar, section: IdSection, id: string, fields:
   const problem = s.problem;
   if (problem) return { ok: false, reason: `the sidecar cannot be edited: ${problem}` };
   const data = asData(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])));
-  return planned(idEntryEdits(s, section, id, fields), [{ kind: 'entry', section, id, change: () => data }], `the '${section}' section is not in a shape Marginalia can add to, or '${id}' is taken`);
+  return planned(() => idEntryEdits(s, section, id, fields), [{ kind: 'entry', section, id, change: () => data }], `the '${section}' section is not in a shape Marginalia can add to, or '${id}' is taken`);
 }
 
 export function planAddSource(s: EditableSidecar, id: string, fields: { title: string; url?: string; publisher?: string; date?: string }): Planned {
@@ -329,7 +328,7 @@ export function planAddAlias(s: EditableSidecar, entityId: string, alias: string
   const entities = s.top ? pairOf(s.top, 'entities')?.value : undefined;
   const entity = isMap(entities) ? pairOf(entities, entityId)?.value : undefined;
   if (!isMap(entity)) return { ok: false, reason: NOT_THERE };
-  return planned(appendToList(s, entity, 'aliases', alias), [{ kind: 'entry', section: 'entities', id: entityId, change: appendToField('aliases', alias) }], 'the alias is already there');
+  return planned(() => appendToList(s, entity, 'aliases', alias), [{ kind: 'entry', section: 'entities', id: entityId, change: appendToField('aliases', alias) }], 'the alias is already there');
 }
 
 /** Adds an item to a top-level list (`claims`, `mentions`, `notes`), creating the list if missing. */
@@ -338,7 +337,7 @@ export function planListItem(s: EditableSidecar, list: ListSection, item: Readon
   if (problem) return { ok: false, reason: `the sidecar cannot be edited: ${problem}` };
   const entries = Object.entries(item);
   const intent: EditIntent = { kind: 'append', section: list, item: asData(Object.fromEntries(entries.map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]))) };
-  return planned(listItemEdits(s, list, entries), [intent], `the '${list}' section is not a list Marginalia can add to`);
+  return planned(() => listItemEdits(s, list, entries), [intent], `the '${list}' section is not a list Marginalia can add to`);
 }
 
 function listItemEdits(s: EditableSidecar, list: ListSection, entries: readonly [string, Value][]): TextEdit[] {
@@ -351,7 +350,7 @@ function listItemEdits(s: EditableSidecar, list: ListSection, entries: readonly 
   if (isSeq(seq) && seq.items.length > 0) return appendToSeq(s, seq, lines, flowItem);
   if (isSeq(seq) && seq.flow) return addToFlow(s, seq, flowItem);
   if (isScalar(seq) && (seq.value === null || seq.value === undefined) && rangeOf(seq)?.[0] === rangeOf(seq)?.[1] && !isBlockScalar(seq)) {
-    const column = s.column(rangeOf(pair.key)![0]);
+    const column = s.keyColumn(pair.key)!;
     return [s.linesAfter(rangeOf(pair.key)![1], [`${' '.repeat(column + 2)}- ${lines[0]}`, ...lines.slice(1).map((l) => `${' '.repeat(column + 4)}${l}`)])];
   }
   return [];

@@ -116,6 +116,18 @@ export class EditableSidecar {
     return offset - this.lineStart(offset);
   }
 
+  /**
+   * The column a key's entry starts at: before its properties (`&a key:`,
+   * `!tag key:`), which the key node's range leaves out; after the dashes of
+   * a list item it opens (`- key:`).
+   */
+  keyColumn(key: unknown): number | undefined {
+    const start = rangeOf(key)?.[0];
+    if (start === undefined) return undefined;
+    const before = /^([ \t]*(?:-[ \t]+)*)((?:[!&][^\s]*[ \t]+)+)$/.exec(this.text.slice(this.lineStart(start), start));
+    return before ? before[1]!.length : this.column(start);
+  }
+
   /** The offset just after the last non-space character before `offset`. */
   contentEnd(offset: number): number {
     let end = offset;

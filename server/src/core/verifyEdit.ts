@@ -45,7 +45,14 @@ export interface Refused {
   readonly checked?: boolean;
 }
 
-export function planned(edits: readonly TextEdit[], intents: readonly EditIntent[], reasonIfNone: string): Planned {
+/** Edits made by `edit`, with what they mean; refused when there are none, or when making them fails (an unexpected shape must never escape as an exception). */
+export function planned(edit: () => readonly TextEdit[], intents: readonly EditIntent[], reasonIfNone: string): Planned {
+  let edits: readonly TextEdit[];
+  try {
+    edits = edit();
+  } catch (error) {
+    return refuse(`the edit could not be planned (${firstLine((error as Error).message)})`);
+  }
   return edits.length > 0 ? { ok: true, edits, intents } : { ok: false, reason: reasonIfNone };
 }
 
