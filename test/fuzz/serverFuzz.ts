@@ -186,7 +186,11 @@ export class ServerFuzzer {
     const articleEnd = positionAt(lineStarts(this.article), this.article.length);
     const articleActions = await this.request(input, 'textDocument/codeAction', { textDocument: article, range: { start: { line: 0, character: 0 }, end: articleEnd }, context: { diagnostics: [] } });
     const all = [...(Array.isArray(actions) ? actions : []), ...(Array.isArray(articleActions) ? articleActions : [])];
-    for (const action of rng.sample(all, 6)) this.checkAction(input, action);
+    for (const action of rng.sample(all, 6)) {
+      // An action sent without its edit is planned when chosen: resolve it, as an editor does.
+      const chosen = !action?.edit && action?.data ? await this.request(input, 'codeAction/resolve', action) : action;
+      this.checkAction(input, chosen ?? action);
+    }
   }
 
   private range(input: FuzzCase, op: string, text: string, range: Json): void {

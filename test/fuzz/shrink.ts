@@ -13,12 +13,13 @@ export function failureKind(v: Pick<Violation, 'invariant' | 'op'>): string {
 
 /** A call's kind without its offsets and texts: `fix Update the (drifted-annotation)`, `hoverInArticle`, `annotate claim`. */
 export function opFamily(op: string): string {
-  const fix = /^(server )?fix “(\S+(?: \S+)?)[^]*\(([a-z-]+)\)$/.exec(op);
-  if (fix) return `${fix[1] ?? ''}fix ${fix[2]!.replace(/[:“”]/g, '')} (${fix[3]})`;
+  const fix = /^(server )?((?:resolved )?fix) “(\S+(?: \S+)?)[^]*\(([a-z-]+)\)$/.exec(op);
+  if (fix) return `${fix[1] ?? ''}${fix[2]} ${fix[3]!.replace(/[:“”]/g, '')} (${fix[4]})`;
   const action = /^(server )?code action “(\S+(?: \S+)?)/.exec(op);
   if (action) return `${action[1] ?? ''}code action ${action[2]!.replace(/[:“”]/g, '')}`;
   return op
     .replace(/@.*$/, '')
+    .replace(/ “.*$/, '')
     .replace(/ \(.*\)$/, '')
     .replace(/edit.*→.*$/, 'edit')
     .replace(/\d+/g, '#')

@@ -6,7 +6,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { analyze, prepareArticle, prepareSidecar, type PreparedSidecar } from '../../server/src/core/analyze';
 import { annotationSpan, planAnnotation, unitFor, type AnnotationRequest } from '../../server/src/core/annotate';
 import type { Analysis, AnchorList, Finding, Span } from '../../server/src/core/model';
-import { quickFixesFor, type QuickFix } from '../../server/src/core/quickFixes';
+import { quickFixesFor, quickFixSpecs, resolveQuickFix, type FixContext, type QuickFix } from '../../server/src/core/quickFixes';
+import { EditSession } from '../../server/src/core/verifyEdit';
 import { applyEdits, type TextEdit } from '../../server/src/core/sidecarEdit';
 import type { Checker } from './invariants';
 import { opFamily } from './shrink';
@@ -30,19 +31,22 @@ const FIXES_PER_INPUT = 4;
 /** Re-analyses of a fixed sidecar per input (each costs a whole analysis). */
 const REANALYSES_PER_INPUT = 2;
 
+/**
+ * The fixes of a few findings, as the server offers them: all planned on one
+ * parse of the sidecar (one `EditSession` per request), and, for one
+ * finding, the lazy way too (titles first, the chosen fix planned and
+ * checked when resolved). A sample of what is offered is applied and verified.
+ */
 export function checkQuickFixes(k: Checker, a: Analysis, rng: Random): void {
   const withData = a.findings.filter((f) => f.data);
   const chosen = withData.length > FINDINGS_PER_INPUT ? rng.sample(withData, FINDINGS_PER_INPUT) : withData;
-  const offered: { finding: Finding; fix: QuickFix; op: string; edits: readonly TextEdit[] }[] = [];
+  const context: FixContext = { session: new EditSession(a.sidecarText), warn: () => {} };
+  const offered: Offered[] = [];
   for (const finding of chosen) {
-    const fixes = k.call(`quickFixesFor ${finding.code}@${finding.file}:${finding.span.start}`, () => quickFixesFor(a, finding));
-    for (const fix of fixes ?? []) {
-      if (!fix.edits) continue;
-      const op = `fix “${fix.title}” (${finding.code})`;
-      for (const edit of fix.edits) k.span(op, a.sidecarText, edit, 'edit');
-      offered.push({ finding, fix, op, edits: fix.edits });
-    }
+    const fixes = k.call(`quickFixesFor ${finding.code}@${finding.file}:${finding.span.start}`, () => quickFixesFor(a, finding, context));
+    for (const fix of fixes ?? []) if (fix.edits) offered.push(offer(k, a, finding, fix, fix.edits));
   }
+  if (chosen.length > 0) offered.push(...resolvedLazily(k, a, rng.pick(chosen), rng));
   let reanalyses = 0;
   for (const { finding, fix, op, edits } of offered.length > FIXES_PER_INPUT ? rng.sample(offered, FIXES_PER_INPUT) : offered) {
     const after = k.call(`apply ${op}`, () => applyEdits(a.sidecarText, edits));
@@ -50,9 +54,33 @@ export function checkQuickFixes(k: Checker, a: Analysis, rng: Random): void {
   }
 }
 
+interface Offered {
+  readonly finding: Finding;
+  readonly fix: Pick<QuickFix, 'title'>;
+  readonly op: string;
+  readonly edits: readonly TextEdit[];
+}
+
+function offer(k: Checker, a: Analysis, finding: Finding, fix: Pick<QuickFix, 'title'>, edits: readonly TextEdit[], how = 'fix'): Offered {
+  const op = `${how} “${fix.title}” (${finding.code})`;
+  for (const edit of edits) k.span(op, a.sidecarText, edit, 'edit');
+  return { finding, fix, op, edits };
+}
+
+/** The lazy path: the titles of a finding's fixes, then up to two of them planned and checked as when the user picks one. */
+function resolvedLazily(k: Checker, a: Analysis, finding: Finding, rng: Random): Offered[] {
+  const specs = k.call(`quickFixSpecs ${finding.code}@${finding.file}:${finding.span.start}`, () => quickFixSpecs(a, finding)) ?? [];
+  const resolved: Offered[] = [];
+  for (const spec of rng.sample(specs, 2)) {
+    const verdict = k.call(`resolveQuickFix “${spec.title}”`, () => resolveQuickFix(a, finding, spec.title, new EditSession(a.sidecarText)));
+    if (verdict?.ok) resolved.push(offer(k, a, finding, spec, verdict.edits, 'resolved fix'));
+  }
+  return resolved;
+}
+
 const ANCHOR_KEYS = ['quote', 'prefix', 'suffix', 'occurrence'];
 
-function intentOfFix(a: Analysis, finding: Finding, fix: QuickFix): Intent {
+function intentOfFix(a: Analysis, finding: Finding, fix: Pick<QuickFix, 'title'>): Intent {
   const data = finding.data!;
   if (data.kind === 'anchor') {
     const s = data.suggestion;
