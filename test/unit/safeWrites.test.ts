@@ -257,6 +257,18 @@ const layout: Case[] = [
     ),
   },
   {
+    name: 'a stale prefix opening a list item: the next key moves up to the dash',
+    input: lines('claims:', '  - prefix: old', '    quote: The pass', '    sources: [s1]', ''),
+    action: reAnchor(),
+    expected: lines('claims:', '  - quote: The pass was closed', '    sources: [s1]', ''),
+  },
+  {
+    name: 'a stale prefix opening a list item, with a comment after it: the comment stays',
+    input: lines('claims:', '  - prefix: old', '    # checked in the archive', '    quote: The pass', ''),
+    action: reAnchor(),
+    expected: lines('claims:', '  -', '    # checked in the archive', '    quote: The pass was closed', ''),
+  },
+  {
     name: 'a tagged first key: the new entity lines up with the entries, not with the key after the tag',
     input: lines('entities:', '  !custom e1:', '    name: Ana', '    type: person', ''),
     action: (s) => planAddEntity(s, 'e2', { name: 'Bo', type: 'person' }),

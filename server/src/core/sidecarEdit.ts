@@ -157,10 +157,15 @@ function removePair(s: EditableSidecar, map: YAMLMap, pair: Pair): TextEdit[] {
   if (keyStart === undefined || end === undefined) return [];
   if (map.flow) return removeFlowPair(s, map, pair, keyStart, end);
   if (!s.startsLine(keyStart)) {
-    // `- key: value` opens a list item: the next key moves up to its place.
+    // `- key: value` opens a list item: the next key moves up to its place,
+    // unless comments stand between them (then the dash keeps its line).
     const next = map.items[map.items.indexOf(pair) + 1];
     const nextStart = rangeOf(next?.key)?.[0];
-    return nextStart === undefined ? [] : [{ start: keyStart, end: nextStart, newText: '' }];
+    if (nextStart === undefined) return [];
+    const lineAfter = s.nextLineStart(s.contentEnd(end));
+    const between = s.text.slice(lineAfter, s.lineStart(nextStart));
+    if (between.trim() === '') return [{ start: keyStart, end: nextStart, newText: '' }];
+    return [{ start: s.contentEnd(keyStart), end: lineAfter, newText: s.eol }];
   }
   return [{ start: s.lineStart(keyStart), end: s.nextLineStart(s.contentEnd(end)), newText: '' }];
 }
