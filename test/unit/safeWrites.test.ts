@@ -324,3 +324,9 @@ test('safe writes: an edit that changes an untouched entity is refused', () => {
   const verdict = session.verify(sneaky);
   assert.deepEqual(verdict, { ok: false, reason: "the edit would also change entity 'e1'", checked: true });
 });
+
+test('a sidecar over a reading budget gets no edit: its text is never parsed in full for one', () => {
+  const deep = `${'['.repeat(100_000)}\nclaims:\n  - quote: a\n`;
+  const session = new EditSession(deep);
+  assert.match(session.problem ?? '', /nesting depth limit/);
+});

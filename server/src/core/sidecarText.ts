@@ -5,7 +5,8 @@
 // lines may go (never inside a keep-chomped scalar's trailing blank lines),
 // and the separators of flow collections (skipping comments, which may hold
 // commas and dashes of their own).
-import { isCollection, isMap, isPair, isScalar, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, parseDocument, YAMLParseError, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { readCst } from './yamlBudgets';
 
 export interface TextEdit {
   readonly start: number;
@@ -15,8 +16,23 @@ export interface TextEdit {
 
 export type ParseYaml = (text: string) => Document;
 
-/** The parse every edit and every verification uses (the same options, so both read the same document). */
-export const parseYaml: ParseYaml = (text) => parseDocument(text, { uniqueKeys: false, keepSourceTokens: true });
+/**
+ * The parse every edit and every verification uses (the same options, so both
+ * read the same document). A text over any of the reader's budgets is not
+ * parsed in full (that is where the cost lies): it reads as a document with
+ * one error naming the limit, so no edit is planned on it or verified into it.
+ */
+export const parseYaml: ParseYaml = (text) => {
+  const hit = readCst(text).hits[0];
+  if (hit) return overBudget(`over the ${hit.limit.name} limit (${hit.limit.value.toLocaleString('en-US')} ${hit.limit.unit})`);
+  return parseDocument(text, { uniqueKeys: false, keepSourceTokens: true });
+};
+
+function overBudget(message: string): Document {
+  const doc = parseDocument('', { keepSourceTokens: true });
+  doc.errors.push(new YAMLParseError([0, 0], 'RESOURCE_EXHAUSTION', message));
+  return doc;
+}
 
 /** Edits in the order they apply: by start, an insertion before a replacement that starts at the same offset. */
 export function sortEdits(edits: readonly TextEdit[]): TextEdit[] {
