@@ -26,6 +26,8 @@ export const INVARIANTS = {
   'edit-keeps': 'an offered write keeps every annotation and field it does not target',
   'edit-effect': 'an offered write does what it says (the new anchor is found exactly where meant)',
   incremental: 'the analysis tracked through an edit equals a fresh analysis of the edited text',
+  'nfc-equivalence': 'an article in NFD names the same entities, in the same order, as the same article in NFC',
+  'claim-status': "a claim's status agrees with its sidecar entry (sourced only with a defined source)",
   'server-alive': 'the server process stays alive and answers a hover after each input',
 } as const;
 
@@ -165,6 +167,8 @@ export function checkCore(input: FuzzCase, options: CheckOptions = DEFAULT_CHECK
   k.harness('quick fixes', () => checkQuickFixes(k, analysis, rng));
   k.harness('annotate', () => checkAnnotate(k, analysis, prepared, rng));
   k.harness('incremental', () => checkIncremental(k, analysis, prepared, rng));
+  k.harness('normalization', () => checkNormalization(k, analysis, prepared));
+  k.harness('claim status', () => checkClaimStatus(k, analysis));
   return k.report();
 }
 
@@ -311,4 +315,38 @@ function firstDifference(tracked: string[], fresh: string[]): string | undefined
   const onlyFresh = fresh.filter((x) => !inTracked.has(x));
   if (onlyTracked.length === 0 && onlyFresh.length === 0) return undefined;
   return `tracked has ${JSON.stringify(onlyTracked.slice(0, 2))}, fresh has ${JSON.stringify(onlyFresh.slice(0, 2))}`;
+}
+
+/** The same article in NFC and in NFD: the names found must be the same entities in the same order. */
+function checkNormalization(k: Checker, a: Analysis, prepared: PreparedSidecar): void {
+  const nfc = a.articleText.normalize('NFC');
+  const nfd = a.articleText.normalize('NFD');
+  if (nfc === nfd) return;
+  const composed = k.call('analyze NFC article', () => analyze(prepareArticle(nfc), prepared));
+  const decomposed = k.call('analyze NFD article', () => analyze(prepareArticle(nfd), prepared));
+  if (!composed || !decomposed) return;
+  k.count('nfc-equivalence');
+  const names = (x: Analysis): string[] => x.mentions.filter((m) => m.resolution !== 'pin').map((m) => m.candidates.join('|'));
+  const inNfc = names(composed);
+  const inNfd = names(decomposed);
+  const at = inNfc.findIndex((n, i) => n !== inNfd[i]);
+  if (at >= 0 || inNfc.length !== inNfd.length) {
+    const i = at >= 0 ? at : Math.min(inNfc.length, inNfd.length);
+    const where = (x: Analysis): string => JSON.stringify(x.mentions.filter((m) => m.resolution !== 'pin')[i]?.text ?? null);
+    k.fail('nfc-equivalence', 'analyze NFD article', `mention ${i + 1} of ${inNfc.length} (NFC) / ${inNfd.length} (NFD): NFC finds ${where(composed)} (${inNfc[i] ?? 'nothing'}), NFD finds ${where(decomposed)} (${inNfd[i] ?? 'nothing'})`);
+  }
+}
+
+/** Sourced means a defined source; attributed means an attribution; opinion means the kind says so. */
+function checkClaimStatus(k: Checker, a: Analysis): void {
+  for (const c of a.claims) {
+    k.count('claim-status');
+    const known = c.claim.sources.some((s) => a.sidecar.sources.has(s.value));
+    const wrong =
+      (c.status === 'sourced' && !known) ||
+      (c.status === 'attributed' && !c.claim.attributedTo) ||
+      (c.status === 'opinion' && c.claim.kind !== 'opinion') ||
+      (c.status === 'unsourced' && (known || c.claim.attributedTo !== undefined || c.claim.kind === 'opinion'));
+    if (wrong) k.fail('claim-status', 'analyze', `claim ${c.claim.index} is ${c.status} with sources ${JSON.stringify(c.claim.sources.map((s) => s.value))}, attributed-to ${JSON.stringify(c.claim.attributedTo?.value ?? null)}, kind ${c.claim.kind}`);
+  }
 }

@@ -38,6 +38,7 @@ const ARTICLE_MUTATIONS: readonly (readonly [TextMutation, number])[] = [
   [(rng, t) => { const words = [...t.matchAll(/\p{L}+/gu)]; if (words.length === 0) return [t, 'swap none']; const w = rng.pick(words); return [t.slice(0, w.index) + rng.pick(['changed', 'ferry', 'Marrow', '']) + t.slice(w.index + w[0].length), `replace word "${w[0]}"@${w.index}`]; }, 4],
   [(_rng, t) => { const paragraphs = t.split(/\n\n/); return [paragraphs.concat(paragraphs.slice(1)).join('\n\n'), 'repeat paragraphs']; }, 1],
   [(_rng, t) => [t.replace(/["“”«»„‹›「」]/g, ''), 'no quotation marks'], 1],
+  [(rng, t) => { const i = at(rng, t); const unit = rng.pick(['a', ' ', '.', '“', 'Marrow ', '😀', '\n']); const n = rng.between(100, 60000); const run = unit.repeat(Math.ceil(n / unit.length)).slice(0, n); return [t.slice(0, i) + run + t.slice(i), `run of ${n} ${JSON.stringify(unit)}@${i}`]; }, 1],
   [(rng, t) => { const paragraphs = t.split(/\n\n/); const a = rng.int(paragraphs.length); const b = rng.int(paragraphs.length); [paragraphs[a], paragraphs[b]] = [paragraphs[b]!, paragraphs[a]!]; return [paragraphs.join('\n\n'), `swap paragraphs ${a},${b}`]; }, 1],
 ];
 
@@ -108,7 +109,25 @@ const TREE_MUTATIONS: readonly (readonly [TreeMutation, number])[] = [
   [(rng, root) => { const maps = slotsOf(root).map((s) => s.node).filter((n): n is YMap => n.t === 'map' && n.pairs.length > 0); const m = maps.length > 0 ? rng.pick(maps) : root; if (m.pairs.length === 0) return 'reorder none'; m.pairs.reverse(); return 'reorder pairs'; }, 1],
   [(rng, root) => { const maps = slotsOf(root).map((s) => s.node).filter((n): n is YMap => n.t === 'map' && n.pairs.length > 0); if (maps.length === 0) return 'comment none'; const p = rng.pick(rng.pick(maps).pairs); p.lineComment = rng.pick(['a - b', 'x, y', 'quote: z', '{', '- # - -', "it's"]); p.commentBefore = rng.chance(0.5) ? rng.pick(['- item?', 'sources: [a,', '...']) : undefined; return 'comments'; }, 2],
   [(rng, root) => { const maps = slotsOf(root).map((s) => s.node).filter((n): n is YMap => n.t === 'map'); const m = maps.length > 0 ? rng.pick(maps) : root; m.pairs.push({ key: scalar('<<'), value: { t: 'alias', name: rng.pick(['k', 'src', 'a']) } }); return 'merge key'; }, 1],
+  [manyNamesakes, 1],
+  [(rng, root) => { const items = slotsOf(root).filter((s) => s.parent.t === 'seq' && !s.parent.flow && s.node.t === 'map' && !s.node.flow); if (items.length === 0) return 'dash comment none'; const item = rng.pick(items).node as YMap; item.dashComment = rng.pick(['a - b', '- x', 'see: - y, z', '']); return `comment after a dash ${JSON.stringify(item.dashComment)}`; }, 2],
 ];
+
+/** Entities that all share one name: every mention of it is ambiguous among them. */
+function manyNamesakes(rng: Random, root: YMap): string {
+  let entities = root.pairs.find((p) => p.key.t === 'scalar' && p.key.value === 'entities')?.value;
+  if (!entities || entities.t !== 'map') {
+    entities = { t: 'map', flow: false, pairs: [] };
+    root.pairs.push({ key: scalar('entities'), value: entities });
+  }
+  const name = rng.pick(['Marrow', 'Venn', 'Alder']);
+  const count = rng.between(20, 300);
+  const flow = rng.chance(0.5);
+  for (let i = 0; i < count; i++) {
+    entities.pairs.push({ key: scalar(`namesake-${i}`), value: { t: 'map', flow, pairs: [{ key: scalar('name'), value: scalar(`${name} ${i}`) }, { key: scalar('type'), value: scalar('person') }, { key: scalar('aliases'), value: seq([scalar(name)], true) }] } });
+  }
+  return `${count} entities share "${name}"`;
+}
 
 export function mutateTree(rng: Random, root: YMap): string {
   return rng.weighted(TREE_MUTATIONS)(rng, root);

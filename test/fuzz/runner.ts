@@ -111,6 +111,7 @@ export async function runFuzz(options: RunOptions): Promise<RunReport> {
   const serverMs = Date.now() - serverStarted;
   if (server) {
     tally.addChecks(server.checks);
+    for (const [name, n] of Object.entries(server.coverage)) tally.coverage[name] = (tally.coverage[name] ?? 0) + n;
     for (const v of server.violations) tally.add({ ...v, seed: v.input.seed, index: -1, label: v.input.label, size: v.input.article.length + v.input.sidecar.length, where: 'server', input: v.input });
   }
   const shrinkStarted = Date.now();

@@ -123,7 +123,12 @@ function intentOfFix(a: Analysis, finding: Finding, fix: Pick<QuickFix, 'title'>
   }
   if (fix.title === 'Mark as opinion') return claimEffect(['kind'], (_b, after) => (after?.kind === 'opinion' ? undefined : `kind is ${show(after?.kind)}`));
   if (fix.title.startsWith('Attribute to')) {
-    return claimEffect(['attributed-to'], (_b, after, all) => (Object.keys((all.entities as Json | null) ?? {}).includes(String(after?.['attributed-to'])) ? undefined : `attributed-to is ${show(after?.['attributed-to'])}`));
+    // Only a person or an organization can be said to have made a claim.
+    return claimEffect(['attributed-to'], (_b, after) => {
+      const entity = a.sidecar.entities.get(String(after?.['attributed-to']));
+      if (!entity) return `attributed-to is ${show(after?.['attributed-to'])}, not a defined entity`;
+      return entity.type === 'person' || entity.type === 'organization' ? undefined : `attributed to '${entity.id}', a ${entity.type}`;
+    });
   }
   return { target: { kind: 'item', section: 'claims', index } };
 }

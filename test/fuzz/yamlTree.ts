@@ -42,6 +42,8 @@ export interface YPair {
 
 export interface YMap extends Props {
   t: 'map';
+  /** As a block list item: a comment on the dash's own line (`- # a - b`), the mapping below it. */
+  dashComment?: string;
   pairs: YPair[];
   flow: boolean;
   multiline?: boolean;
@@ -214,6 +216,7 @@ export class Emitter {
     const props = propsOf(item);
     const child = this.block(item, indent + 2);
     if (props) return [`${pad}- ${props}`, ...child];
+    if (item.t === 'map' && item.dashComment !== undefined) return [`${pad}- # ${item.dashComment}`, ...child];
     // The first line of the nested block goes on the dash's line: `- key: value` or `- - item`.
     const first = child.findIndex((l) => !l.trimStart().startsWith('#'));
     if (first < 0) return [`${pad}-`, ...child];
