@@ -221,6 +221,54 @@ async function workspaceFigures(dir: string): Promise<Record<string, number>> {
   return { files, floorMs, cliMs, cliRssMb, indexMs: cold.ms, coldRssMb, warmIndexMs: warm.ms, indexedSidecars: cold.params.sidecars!, indexWorkers: cold.params.workers!, indexRssMb, symbolMs, symbols: symbols.length, renameMs, renamedFiles, serverRssMb: rss };
 }
 
+/**
+ * Memory follows what is open: the server's resident memory once it has
+ * started (index built, one pair opened and closed so its code is loaded),
+ * and after opening and closing `pairs` different 1 MB article/sidecar pairs
+ * one after another, with a few seconds' idle for the collector.
+ */
+async function memoryFigures(root: string, pairs: number): Promise<Record<string, number>> {
+  const template = writeCorpus(root, 'memory-template', 1_000_000, 100, 2, 1000);
+  const dir = path.join(root, 'memory');
+  const folders: string[] = [];
+  for (let i = 0; i <= pairs; i++) {
+    const folder = path.join(dir, `p${i}`);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(template.articlePath, path.join(folder, 'article.txt'));
+    fs.copyFileSync(template.sidecarPath, path.join(folder, 'article.annotations.yaml'));
+    folders.push(folder);
+  }
+  const client = new LspClient();
+  await client.initialize(dir);
+  await client.waitFor((n) => n.method === 'marginalia/indexed', 300_000);
+  const cycle = async (folder: string): Promise<void> => {
+    const article = path.join(folder, 'article.txt');
+    const sidecar = path.join(folder, 'article.annotations.yaml');
+    const published = client.nextDiagnostics(uriOf(article), 120_000);
+    client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(article), languageId: 'plaintext', version: 1, text: fs.readFileSync(article, 'utf8') } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: uriOf(sidecar), languageId: 'yaml', version: 1, text: fs.readFileSync(sidecar, 'utf8') } });
+    await published;
+    client.notify('textDocument/didClose', { textDocument: { uri: uriOf(article) } });
+    client.notify('textDocument/didClose', { textDocument: { uri: uriOf(sidecar) } });
+    // A request answered after the closes: they have been handled.
+    await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.txt' }, position: { line: 0, character: 0 } });
+    client.notifications.length = 0;
+  };
+  await cycle(folders[0]!);
+  const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 3000));
+  await settle();
+  const startMb = rssOf(client.pid);
+  let peakMb = startMb;
+  for (const folder of folders.slice(1)) {
+    await cycle(folder);
+    peakMb = Math.max(peakMb, rssOf(client.pid));
+  }
+  await settle();
+  const endMb = rssOf(client.pid);
+  await client.shutdown();
+  return { pairs, startMb, peakMb, endMb, growth: endMb / startMb - 1 };
+}
+
 interface GrowthPoint {
   /** Parsing the sidecar (yaml, then the model and the name matcher). */
   readonly sidecarMs: number;
@@ -243,9 +291,22 @@ function growth(root: string): { sizes: ({ kb: number } & GrowthPoint)[]; aliase
   return { sizes, aliases };
 }
 
+/** `--only=memory` (or BENCH_ONLY=memory) runs that row alone and prints it; the README and perf.json are left as they are. */
+function onlyRow(): string | undefined {
+  return process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? process.env.BENCH_ONLY;
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-'));
+  const only = onlyRow();
+  if (only !== undefined) {
+    if (only !== 'memory') throw new Error(`--only: unknown row '${only}' (known: memory)`);
+    const memory = await memoryFigures(root, 100);
+    fs.rmSync(root, { recursive: true, force: true });
+    for (const line of [...memoryLines(memory), '', memoryBudget(memory)]) console.log(line);
+    return;
+  }
   const corpora = [
     writeCorpus(root, '10kb', 10_000, 20, 4, 100),
     writeCorpus(root, '1mb', 1_000_000, 500, 4, 5000),
@@ -260,12 +321,27 @@ async function main(): Promise<void> {
     console.error(`measured ${corpus.name}`);
   }
   const ws = await workspaceFigures(workspace(root, quick ? 200 : 2000).dir);
+  const memory = await memoryFigures(root, quick ? 20 : 100);
   const grows = growth(root);
   fs.rmSync(root, { recursive: true, force: true });
-  report(results, ws, grows);
+  report(results, ws, grows, memory);
 }
 
-function report(results: Record<string, Record<string, number>>, ws: Record<string, number>, grows: ReturnType<typeof growth>): void {
+function memoryLines(m: Record<string, number>): string[] {
+  return [
+    `| open and close ${m.pairs} different 1 MB article/sidecar pairs, one after another | server RSS |`,
+    '|---|---:|',
+    `| at start (index built, one pair opened and closed) | ${m.startMb!.toFixed(0)} MB |`,
+    `| highest while opening and closing | ${m.peakMb!.toFixed(0)} MB |`,
+    `| after the last close | ${m.endMb!.toFixed(0)} MB (${m.growth! >= 0 ? '+' : ''}${(m.growth! * 100).toFixed(0)}%) |`,
+  ];
+}
+
+function memoryBudget(m: Record<string, number>): string {
+  return `| memory after opening and closing ${m.pairs} 1 MB pairs: within 20% of start | ${m.startMb!.toFixed(0)} → ${m.endMb!.toFixed(0)} MB (${(m.growth! * 100).toFixed(0)}%) | ${m.growth! <= 0.2 ? 'yes' : '**no**'} |`;
+}
+
+function report(results: Record<string, Record<string, number>>, ws: Record<string, number>, grows: ReturnType<typeof growth>, memory: Record<string, number>): void {
   const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const lines = [`Machine: ${machine}. Each time is also given as a multiple of its corpus's floor.`, '', '| corpus | floor (read + yaml + regex) | full analysis | open → diagnostics | keystroke → diagnostics, median / p99 | hover, median / p99 | definition, median / p99 | references, median / p99 | server RSS |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const [name, r] of Object.entries(results)) {
@@ -288,7 +364,8 @@ function report(results: Record<string, Record<string, number>>, ws: Record<stri
   const row = (label: string, points: readonly GrowthPoint[], key: keyof GrowthPoint): string => `| ${label} | ${points.map((p) => `${ms(p[key])} ms`).join(' | ')} |`;
   lines.push('', '| article size (50 people, 100 claims) | 100 KB | 250 KB | 500 KB | 1 MB | 2 MB |', '|---|---:|---:|---:|---:|---:|', row('analysing the article', grows.sizes, 'articleMs'), row('parsing the sidecar', grows.sizes, 'sidecarMs'));
   lines.push('', '| aliases (300 KB article, 4 per entity) | 250 | 500 | 1,000 | 2,000 | 4,000 |', '|---|---:|---:|---:|---:|---:|', row('analysing the article', grows.aliases, 'articleMs'), row('parsing the sidecar', grows.aliases, 'sidecarMs'));
-  const verdicts = budgets(results, ws);
+  lines.push('', ...memoryLines(memory));
+  const verdicts = [...budgets(results, ws), memoryBudget(memory)];
   for (const line of [...lines, '', ...verdicts]) console.log(line);
   if (!process.argv.includes('--quick')) {
     writeBetween(path.join(REPO, 'README.md'), 'PERF-TABLE', lines);
@@ -296,7 +373,7 @@ function report(results: Record<string, Record<string, number>>, ws: Record<stri
   }
   const out = path.join(REPO, 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'perf.json'), JSON.stringify({ machine, results, workspace: ws, growth: grows }, null, 2) + '\n');
+  fs.writeFileSync(path.join(out, 'perf.json'), JSON.stringify({ machine, results, workspace: ws, growth: grows, memory }, null, 2) + '\n');
 }
 
 void main();

@@ -12,6 +12,7 @@ import { PairAnalyzer } from '../core/pairAnalysis';
 import { articleCandidatesFor, declaredArticleIn, isSidecarPath, pairingOf, readFailure, sidecarPathFor, tooLarge, unpairedProblem, type FileState, type Pair, type Pairing, type PairingView, type ReadResult, type TextSource } from '../core/pairing';
 import { summarizeSidecarText } from '../core/quickSummary';
 import type { DiskFiles } from '../node/diskFiles';
+import { IdleCollector, type Collector } from '../node/idleCollect';
 import { stampOf } from '../node/summarizeFiles';
 import type { Summarized } from '../node/workspaceIndex';
 import { pathToUri, uriToPath } from './paths';
@@ -41,6 +42,7 @@ export class Workspace implements TextSource, PairingView {
   constructor(
     private readonly documents: OpenDocuments,
     private readonly disk: DiskFiles,
+    private readonly collector: Collector = new IdleCollector(),
   ) {}
 
   /**
@@ -117,7 +119,9 @@ export class Workspace implements TextSource, PairingView {
     if (!read.ok) return undefined;
     // A buffer's summary has no stamp: it is not what the file on disk says.
     const stamp = this.isOpen(file) ? undefined : stampOf(file);
-    return { summary: summarizeSidecarText(read.text), stamp, article: this.isOpen(file) ? this.declaredArticle(file) : declaredArticleIn(read.text) };
+    const article = this.isOpen(file) ? this.declaredArticle(file) : declaredArticleIn(read.text);
+    // A copy: the summary's names are slices of the text, and would keep the whole text alive in the index.
+    return structuredClone({ summary: summarizeSidecarText(read.text), stamp, article });
   }
 
   changedOnDisk(filePath: string): void {
@@ -195,7 +199,9 @@ export class Workspace implements TextSource, PairingView {
   private forgetWhatIsClosed(): void {
     const live = new Set<string>();
     for (const file of this.openUris.keys()) for (const needed of this.filesOf(this.pairingOf(file))) live.add(needed);
-    for (const file of this.cachedPaths()) if (!live.has(file)) this.forget(file);
+    let forgotten = 0;
+    for (const file of this.cachedPaths()) if (!live.has(file)) (this.forget(file), forgotten++);
+    if (forgotten > 0) this.collector.schedule();
   }
 
   private forget(filePath: string): void {
