@@ -2,7 +2,8 @@
 // of the invented cast, claims, pins and notes quoting the article), in a
 // random YAML style, then mutated at the byte, token or structure level.
 // Everything is drawn from one seed, so an input is reproduced from its seed.
-import { mutateArticle, mutateBytes, mutateTokens, mutateTree } from './mutate';
+import { mutateArticle, mutateBytes, mutateTokens } from './mutate';
+import { mutateTree } from './treeMutations';
 import { Random } from './random';
 import { CAST, nameSpans, sentenceSpans, writeArticle } from './world';
 import { Emitter, map, scalar, seq, type EmitOptions, type ScalarStyle, type YMap, type YNode, type YPair } from './yamlTree';
