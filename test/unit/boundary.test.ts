@@ -67,7 +67,7 @@ test('Boundary: what may be read under a recursive root', () => {
 
 test('Boundary: a path outside is refused without asking the file system (a sidecar cannot probe the disk)', () => {
   let asked = 0;
-  const counting: FileSystemProbe = { realpath: (p) => (asked++, diskProbe.realpath(p)), kind: (p) => (asked++, diskProbe.kind(p)) };
+  const counting: FileSystemProbe = { realpath: (p) => (asked++, diskProbe.realpath(p)), inspect: (p) => (asked++, diskProbe.inspect(p)) };
   const boundary = new Boundary([{ path: ws, recursive: true }], counting);
   asked = 0;
   for (const file of ['/etc/passwd', '/nonexistent/x.txt', path.resolve(ws, '../outside/secret.txt')]) {
@@ -97,11 +97,11 @@ test('Boundary: no roots, nothing may be read', () => {
 });
 
 test('Boundary: a device inside the folder is refused by its kind', () => {
-  const fake: FileSystemProbe = { realpath: (p) => p, kind: (p) => (p.endsWith('tty') ? 'device' : p.endsWith('sock') ? 'socket' : 'file') };
+  const fake: FileSystemProbe = { realpath: (p) => p, inspect: (p) => ({ kind: p.endsWith('tty') ? 'device' : p.endsWith('sock') ? 'socket' : 'file' }) };
   const boundary = new Boundary([{ path: '/w', recursive: true }], fake);
   assert.deepEqual(boundary.admit('/w/tty'), { ok: false, reason: 'not-a-file', rule: 'is a device, not a file' });
   assert.deepEqual(boundary.admit('/w/sock'), { ok: false, reason: 'not-a-file', rule: 'is a socket, not a file' });
-  assert.deepEqual(boundary.admit('/w/x.txt'), { ok: true, realPath: '/w/x.txt' });
+  assert.deepEqual(boundary.admit('/w/x.txt'), { ok: true, realPath: '/w/x.txt', stamp: undefined });
 });
 
 test('DiskFiles: reads inside, refuses the rest with a message naming the rule, never blocks on a FIFO', () => {

@@ -11,8 +11,14 @@ export type FileKind = 'file' | 'directory' | 'fifo' | 'socket' | 'device' | 'ot
 export interface FileSystemProbe {
   /** The path with every symbolic link resolved; undefined when it does not exist. */
   realpath(filePath: string): string | undefined;
-  /** What the path is, following symbolic links; undefined when it does not exist. */
-  kind(filePath: string): FileKind | undefined;
+  /** What the path itself is (a link is 'symlink', not followed); undefined when it does not exist. */
+  inspect(filePath: string): FileInfo | undefined;
+}
+
+export interface FileInfo {
+  readonly kind: FileKind | 'symlink';
+  /** Changes whenever the file does (e.g. modification time, size, inode): lets a reader trust what it read before. */
+  readonly stamp?: string;
 }
 
 /** A folder files may be read from: with its subfolders, or (a folder standing in for one opened file) only itself. */
@@ -24,7 +30,7 @@ export interface Root {
 export type Refusal = 'outside' | 'not-a-file';
 
 export type Admission =
-  | { readonly ok: true; readonly realPath: string }
+  | { readonly ok: true; readonly realPath: string; readonly stamp?: string }
   | { readonly ok: false; readonly reason: 'missing' }
   /** `rule` says why without naming the file, so the caller names it as the user wrote it. */
   | { readonly ok: false; readonly reason: Refusal; readonly rule: string };
@@ -46,14 +52,23 @@ export function notAFileRule(kind: Exclude<FileKind, 'file'>): string {
 /** Whether `filePath` lies in `root` (both absolute, normalized): below it, or directly in it when not recursive. */
 export function isWithin(root: Root, filePath: string): boolean {
   if (!root.recursive) return path.dirname(filePath) === root.path;
-  const relative = path.relative(root.path, filePath);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  // Both are normalized absolute paths (path.resolve's), so a prefix ending in a separator decides.
+  const prefix = root.path.endsWith(path.sep) ? root.path : root.path + path.sep;
+  return filePath.length > prefix.length && filePath.startsWith(prefix);
 }
+
+/**
+ * Folders whose resolved path is remembered: a server asks about the same few
+ * folders on every keystroke. (A folder later replaced by a link is seen only
+ * when the roots change; whoever can do that can read the files anyway.)
+ */
+const REMEMBERED_FOLDERS = 4096;
 
 export class Boundary {
   /** Each root as given and as resolved: a path is first checked as written, then as resolved. */
   private readonly roots: readonly Root[];
   private readonly realRoots: readonly Root[];
+  private readonly realFolders = new Map<string, string>();
 
   constructor(
     roots: readonly Root[],
@@ -73,19 +88,48 @@ export class Boundary {
    * it exists: a sidecar cannot probe the disk.
    */
   containsAsWritten(filePath: string): boolean {
-    const resolved = path.resolve(filePath);
-    return this.roots.some((r) => isWithin(r, resolved)) || this.realRoots.some((r) => isWithin(r, resolved));
+    return this.containsResolved(path.resolve(filePath));
+  }
+
+  private containsResolved(absolute: string): boolean {
+    return this.roots.some((r) => isWithin(r, absolute)) || this.realRoots.some((r) => isWithin(r, absolute));
   }
 
   /** Whether a file may be read: inside as written, inside once resolved, and a regular file. */
   admit(filePath: string): Admission {
-    if (!this.containsAsWritten(filePath)) return { ok: false, reason: 'outside', rule: OUTSIDE_RULE };
-    const realPath = this.probe.realpath(filePath);
-    if (realPath === undefined) return { ok: false, reason: 'missing' };
-    if (!this.realRoots.some((r) => isWithin(r, realPath))) return { ok: false, reason: 'outside', rule: OUTSIDE_RULE };
-    const kind = this.probe.kind(realPath);
-    if (kind === undefined) return { ok: false, reason: 'missing' };
-    if (kind !== 'file') return { ok: false, reason: 'not-a-file', rule: notAFileRule(kind) };
-    return { ok: true, realPath };
+    const absolute = path.resolve(filePath);
+    if (!this.containsResolved(absolute)) return { ok: false, reason: 'outside', rule: OUTSIDE_RULE };
+    const resolved = this.resolve(absolute);
+    if (resolved === undefined) return { ok: false, reason: 'missing' };
+    if (!this.realRoots.some((r) => isWithin(r, resolved.realPath))) return { ok: false, reason: 'outside', rule: OUTSIDE_RULE };
+    if (resolved.info.kind !== 'file') return { ok: false, reason: 'not-a-file', rule: notAFileRule(resolved.info.kind as Exclude<FileKind, 'file'>) };
+    return { ok: true, realPath: resolved.realPath, stamp: resolved.info.stamp };
+  }
+
+  /**
+   * The resolved path and what is there. A file that is not a link is its
+   * folder's resolved path plus its name: one question to the file system
+   * (what it is) once the folder is known; a link is resolved in full.
+   */
+  private resolve(filePath: string): { realPath: string; info: FileInfo } | undefined {
+    const info = this.probe.inspect(filePath);
+    if (info === undefined) return undefined;
+    if (info.kind === 'symlink') {
+      const realPath = this.probe.realpath(filePath);
+      const target = realPath === undefined ? undefined : this.probe.inspect(realPath);
+      return realPath === undefined || target === undefined || target.kind === 'symlink' ? undefined : { realPath, info: target };
+    }
+    const folder = this.realFolder(path.dirname(filePath));
+    return folder === undefined ? undefined : { realPath: path.join(folder, path.basename(filePath)), info };
+  }
+
+  private realFolder(folder: string): string | undefined {
+    const known = this.realFolders.get(folder);
+    if (known !== undefined) return known;
+    if (this.realFolders.size >= REMEMBERED_FOLDERS) this.realFolders.clear();
+    const real = this.probe.realpath(folder);
+    // A folder that does not exist yet is asked again.
+    if (real !== undefined) this.realFolders.set(folder, real);
+    return real;
   }
 }

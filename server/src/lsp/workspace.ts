@@ -38,6 +38,7 @@ export class Workspace implements TextSource, PairingView {
   readonly analyzer = new PairAnalyzer();
   private roots: readonly string[] = [];
   private index?: DeclaredArticles;
+  private readonly openInside = new Map<string, boolean>();
 
   constructor(
     private readonly documents: OpenDocuments,
@@ -63,6 +64,14 @@ export class Workspace implements TextSource, PairingView {
   private updateBoundary(): void {
     const roots: Root[] = this.roots.length > 0 ? this.roots.map((p) => ({ path: p, recursive: true })) : [...new Set([...this.openUris.keys()].map((p) => path.dirname(p)))].map((p) => ({ path: p, recursive: false }));
     this.disk.setRoots(roots);
+    this.openInside.clear();
+  }
+
+  /** Whether an open buffer's file is inside, decided once per opening (and again when the roots change). */
+  private isOpenInside(filePath: string): boolean {
+    let inside = this.openInside.get(filePath);
+    if (inside === undefined) this.openInside.set(filePath, (inside = this.disk.withinBoundary(filePath)));
+    return inside;
   }
 
   documentFor(filePath: string): TextDocument | undefined {
@@ -83,6 +92,7 @@ export class Workspace implements TextSource, PairingView {
     const filePath = uriToPath(uri);
     if (!filePath) return undefined;
     this.openUris.set(filePath, uri);
+    this.openInside.delete(filePath);
     if (this.roots.length === 0) this.updateBoundary();
     return filePath;
   }
@@ -92,20 +102,21 @@ export class Workspace implements TextSource, PairingView {
     const filePath = uriToPath(uri);
     if (!filePath) return undefined;
     this.openUris.delete(filePath);
+    this.openInside.delete(filePath);
     if (this.roots.length === 0) this.updateBoundary();
     this.forgetWhatIsClosed();
     return filePath;
   }
 
   state(filePath: string): FileState {
-    if (this.isOpen(filePath)) return this.disk.withinBoundary(filePath) ? 'file' : 'refused';
+    if (this.isOpen(filePath)) return this.isOpenInside(filePath) ? 'file' : 'refused';
     return this.disk.state(filePath);
   }
 
   read(filePath: string): ReadResult {
     const document = this.documentFor(filePath);
     if (!document) return this.disk.read(filePath);
-    if (!this.disk.withinBoundary(filePath)) return readFailure(filePath, 'outside', OUTSIDE_RULE);
+    if (!this.isOpenInside(filePath)) return readFailure(filePath, 'outside', OUTSIDE_RULE);
     const text = document.getText();
     const max = this.disk.maxBytes();
     // Most texts are far under the limit by their length alone; the byte count is taken only near it.

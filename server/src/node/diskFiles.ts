@@ -6,9 +6,7 @@ import { Boundary, type FileKind, type FileSystemProbe, type Root } from '../cor
 import { readFailure, tooLarge, type FileState, type ReadFailure, type ReadResult, type TextSource } from '../core/pairing';
 
 interface Cached {
-  readonly mtimeMs: number;
-  readonly size: number;
-  readonly ino: number;
+  readonly stamp: string;
   readonly text: string;
 }
 
@@ -20,14 +18,22 @@ export const diskProbe: FileSystemProbe = {
       return undefined;
     }
   },
-  kind(filePath) {
+  inspect(filePath) {
     try {
-      return kindOf(fs.statSync(filePath));
+      // Most paths asked about do not exist (NAME.md, NAME.markdown before NAME.txt): no exception for those.
+      const stat = fs.lstatSync(filePath, { throwIfNoEntry: false });
+      if (!stat) return undefined;
+      return stat.isSymbolicLink() ? { kind: 'symlink' } : { kind: kindOf(stat), stamp: stampText(stat) };
     } catch {
       return undefined;
     }
   },
 };
+
+/** Modification time, size and inode: a file replaced or rewritten has another. */
+function stampText(stat: fs.Stats): string {
+  return `${stat.mtimeMs}:${stat.size}:${stat.ino}:${stat.dev}`;
+}
 
 function kindOf(stat: fs.Stats): FileKind {
   if (stat.isFile()) return 'file';
@@ -125,11 +131,13 @@ export class DiskFiles implements TextSource {
   read(filePath: string): ReadResult {
     const admission = this.boundary.admit(filePath);
     if (!admission.ok) return admission.reason === 'missing' ? readFailure(filePath, 'missing', 'does not exist') : readFailure(filePath, admission.reason, admission.rule);
+    // Inside, a regular file, and unchanged since it was read: no need to open it.
     const cached = this.cache.get(filePath);
-    const read = readRegularFile(admission.realPath, filePath, this.maxBytes(), (stat) => cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.ino === stat.ino);
+    if (cached && admission.stamp !== undefined && cached.stamp === admission.stamp) return { ok: true, text: cached.text };
+    const read = readRegularFile(admission.realPath, filePath, this.maxBytes(), (stat) => cached?.stamp === stampText(stat));
     if (!read.ok) return read.failure;
     if (read.text === undefined) return { ok: true, text: cached!.text };
-    this.cache.set(filePath, { mtimeMs: read.stat.mtimeMs, size: read.stat.size, ino: read.stat.ino, text: read.text });
+    this.cache.set(filePath, { stamp: stampText(read.stat), text: read.text });
     return { ok: true, text: read.text };
   }
 
