@@ -169,3 +169,10 @@ test('cli: a binary article without NUL bytes is not analysed as text', async ()
   const { out } = await run(['check'], dir);
   assert.match(out.join('\n'), /blob\.annotations\.yaml:1:1 error unreadable-article .*blob\.txt looks like a binary file/);
 });
+
+test('cli: a file given pairs as its folder would: a sidecar beside it that names it wins', async () => {
+  const dir = tempTree({ 'story.txt': 'Kabul fell.\n', 'notes.annotations.yaml': 'article: story.txt\nclaims:\n  - quote: Kabul fell\n', 'story.annotations.yaml': 'claims: []\n' });
+  assert.deepEqual(findPairs([path.join(dir, 'story.txt')]).pairs.map((p) => path.basename(p.sidecar)), ['notes.annotations.yaml']);
+  const { out } = await run(['check', 'story.txt'], dir);
+  assert.match(out.join('\n'), /notes\.annotations\.yaml:3:12 warning unsourced-claim/);
+});

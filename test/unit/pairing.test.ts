@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../server/src/core/analyze';
+import { completeInSidecar } from '../../server/src/core/completion';
 import { pairingOf, unpairedProblem, type FileState, type Pairing, type PairingView } from '../../server/src/core/pairing';
 import { DiskFiles } from '../../server/src/node/diskFiles';
 import { WorkspaceIndex } from '../../server/src/node/workspaceIndex';
@@ -186,4 +187,22 @@ test('WorkspaceIndex: sidecars that name an article, followed through changes', 
   index.invalidate(path.join(folder, 'notes.annotations.yaml'));
   index.invalidate(path.join(folder, 'plain.annotations.yaml'));
   assert.deepEqual(index.sidecarsDeclaring(story, () => false), [path.join(folder, 'plain.annotations.yaml')]);
+});
+
+test('completion after quote: offers lines of the paired article inside the workspace, nothing of a file outside', () => {
+  const outside = path.join(dir, 'private');
+  const inside = path.join(dir, 'desk');
+  fs.mkdirSync(outside, { recursive: true });
+  fs.mkdirSync(inside, { recursive: true });
+  fs.writeFileSync(path.join(outside, 'diary.txt'), 'A private line that nobody may read.\n');
+  fs.writeFileSync(path.join(inside, 'story.txt'), 'The bridge reopened on a quiet morning.\n');
+  const { workspace, open } = workspaceOver(inside);
+  const complete = (name: string, text: string): string[] => {
+    fs.writeFileSync(path.join(inside, name), text);
+    open(path.join(inside, name));
+    const found = workspace.analysisOf(path.join(inside, name), DEFAULT_ANALYSIS_OPTIONS)!;
+    return completeInSidecar(found.analysis, text.indexOf('quote: ') + 'quote: '.length).map((e) => e.label);
+  };
+  assert.deepEqual(complete('story.annotations.yaml', 'claims:\n  - quote: \n'), ['The bridge reopened on a quiet morning.']);
+  assert.deepEqual(complete('spy.annotations.yaml', 'article: ../private/diary.txt\nclaims:\n  - quote: \n'), []);
 });

@@ -35,7 +35,9 @@ export function findPairs(inputs: readonly string[], maxBytes = Number.MAX_SAFE_
   const roots = rootsFor(inputs);
   const found: FoundFiles = { pairs: [], unused: [], missing: [], roots };
   const files = filesGiven(inputs, found.missing);
-  const view = diskView(new DiskFiles(() => maxBytes, roots), files.filter(isSidecarPath));
+  // A sidecar beside a file given may name it with `article:`, as one elsewhere under a folder given may.
+  const sidecars = new Set([...files.filter(isSidecarPath), ...roots.filter((r) => !r.recursive).flatMap((r) => sidecarsIn(r.path))]);
+  const view = diskView(new DiskFiles(() => maxBytes, roots), [...sidecars]);
   const seen = new Set<string>();
   for (const file of files) {
     if (!isSidecarPath(file) && !isArticlePath(file)) continue;
@@ -90,6 +92,19 @@ function diskView(disk: DiskFiles, sidecars: readonly string[]): PairingView {
     list.push(sidecar);
   }
   return { state: (file) => disk.state(file), declaredArticle, sidecarsDeclaring: (article) => declaring.get(article) ?? [] };
+}
+
+/** The sidecars directly in a folder (regular files only, as the walker takes them). */
+function sidecarsIn(folder: string): string[] {
+  try {
+    return fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && isSidecarPath(entry.name))
+      .map((entry) => path.join(folder, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 function statOrUndefined(p: string): fs.Stats | undefined {
