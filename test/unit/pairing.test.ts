@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../server/src/core/analyze';
 import { completeInSidecar } from '../../server/src/core/completion';
-import { pairingOf, unpairedProblem, type FileState, type Pairing, type PairingView } from '../../server/src/core/pairing';
+import { MAX_CLAIMANTS, pairingOf, unpairedProblem, type FileState, type Pairing, type PairingView } from '../../server/src/core/pairing';
 import { DiskFiles } from '../../server/src/node/diskFiles';
 import { WorkspaceIndex } from '../../server/src/node/workspaceIndex';
 import { Workspace } from '../../server/src/lsp/workspace';
@@ -70,6 +70,17 @@ test('pairingOf: one decision, asked from either file', () => {
     const v = view(files);
     for (const [file, pairing] of Object.entries(expected)) assert.equal(describe(pairingOf(file, v)), pairing, `${what}: ${file}`);
   }
+});
+
+test('pairingOf: many sidecars naming one article: the first hundred by path are weighed, the rest are told they are not used', () => {
+  const files: Record<string, { state?: FileState; article?: string }> = { '/w/story.txt': {} };
+  for (let i = 0; i < 1000; i++) files[`/w/n${String(i).padStart(4, '0')}.annotations.yaml`] = { article: 'story.txt' };
+  let asked = 0;
+  const v = view(files);
+  const counting: PairingView = { ...v, declaredArticle: (file) => (asked++, v.declaredArticle(file)) };
+  assert.equal(describe(pairingOf('/w/story.txt', counting)).split(',').length, MAX_CLAIMANTS - 1);
+  assert.ok(asked <= MAX_CLAIMANTS + 1, `asked ${asked} sidecars`);
+  assert.equal(describe(pairingOf('/w/n0999.annotations.yaml', v)), 'shadowed by n0000.annotations.yaml');
 });
 
 test('unpairedProblem: the same words in every entry point', () => {

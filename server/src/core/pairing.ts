@@ -109,18 +109,32 @@ function declaredIn(sidecar: string, view: PairingView): string | undefined {
   return declared === undefined || declared.trim() === '' ? undefined : declared;
 }
 
+/**
+ * Sidecars naming one article that are weighed, first by path (the
+ * same-named one always is). Pairing runs on every keystroke; a thousand
+ * sidecars naming one article would cost it a thousand reads. Those past the
+ * budget are not used: their own pairing finds a winner among these.
+ */
+export const MAX_CLAIMANTS = 100;
+
 /** The sidecars that claim an article, the winner first. */
 export function claimantsOf(article: string, view: PairingView): string[] {
   const sameNamed = sidecarPathFor(article);
+  const declaring = view.sidecarsDeclaring(article);
+  const weighed = declaring.length > MAX_CLAIMANTS ? [...declaring].sort(byPath).slice(0, MAX_CLAIMANTS) : declaring;
   const ranked: { sidecar: string; rank: number }[] = [];
-  for (const sidecar of new Set([sameNamed, ...view.sidecarsDeclaring(article)])) {
+  for (const sidecar of new Set([sameNamed, ...weighed])) {
     if (view.state(sidecar) !== 'file') continue;
     const claim = claimedArticle(sidecar, view);
     if (claim?.article !== article) continue;
     ranked.push({ sidecar, rank: !claim.declared ? 2 : sidecar === sameNamed ? 0 : 1 });
   }
-  ranked.sort((a, b) => a.rank - b.rank || (a.sidecar < b.sidecar ? -1 : a.sidecar > b.sidecar ? 1 : 0));
+  ranked.sort((a, b) => a.rank - b.rank || byPath(a.sidecar, b.sidecar));
   return ranked.map((r) => r.sidecar);
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The pairing of any file: the one decision every entry point makes. */
