@@ -13,6 +13,7 @@
 import type { Entity, Mention, Resolution, Span } from './model';
 import type { NameMatch } from './nameMatcher';
 import { analyzeStructure, type TextStructure } from './textStructure';
+import { countBelow } from './sorted';
 
 export interface PinnedMention {
   readonly span: Span;
@@ -96,17 +97,6 @@ function pinOverlap(pins: readonly PinnedMention[]): (span: Span) => boolean {
   };
 }
 
-/** Number of elements < value in a sorted array. */
-function countBelow(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 const YOUNGER_BEFORE = /\b(?:younger|young|junior)\s+$/i;
 const ELDER_BEFORE = /\b(?:elder|older|senior|late)\s+$/i;

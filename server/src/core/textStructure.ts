@@ -10,6 +10,7 @@
 // quotation mark at all).
 import type { Span } from './model';
 import type { TextChange } from './tracking';
+import { countBelow } from './sorted';
 
 export interface TextStructure {
   /** Index of the paragraph containing an offset. */
@@ -105,8 +106,8 @@ export function updateStructure(previous: TextStructure, text: string, change: T
   if (!paragraphs || !sentences) return analyzeStructure(text);
   // Quotations of the paragraphs scanned again are found again; the others are kept or shifted.
   const { starts, ends } = previous.quotations;
-  const keptBefore = lastBefore(starts, paragraphs.from);
-  const keptAfter = lastBefore(starts, paragraphs.oldTo);
+  const keptBefore = countBelow(starts, paragraphs.from);
+  const keptAfter = countBelow(starts, paragraphs.oldTo);
   const scanned = quotationsIn(text, paragraphs.starts, paragraphs.first, paragraphs.afterLast);
   return new Structure(text.length, paragraphs.starts, sentences.starts, {
     starts: spliced(starts, keptBefore, scanned.starts, keptAfter, delta),
@@ -223,17 +224,6 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
   return low;
 }
 
-/** Number of elements < value in a sorted array. */
-function lastBefore(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 const STRAIGHT_QUOTE = 0x22;
 const LEFT_QUOTE = 0x201c;
