@@ -8,18 +8,8 @@ import { analyze, prepareArticle, prepareSidecar, type PreparedArticle, type Pre
 import { uniqueContext } from '../../server/src/core/anchor';
 import type { Analysis } from '../../server/src/core/model';
 import { normalizeWithMap, toNormalizedOffset } from '../../server/src/core/normalize';
+import { seeded } from '../../bench/editCorpus';
 
-/** A deterministic generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENTENCES = [
   'Mira Olenko opened the archive at dawn.',
