@@ -7,6 +7,7 @@
 //   npm run fuzz -- --inputs 100000 --seed 1 [--server N] [--workers N] [--budget ms] [--shrink kinds]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FuzzCase } from '../test/fuzz/generate';
 import { formatReport, runFuzz, type RunReport } from '../test/fuzz/runner';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -19,14 +20,19 @@ function argument(name: string, fallback: number): number {
   return value;
 }
 
-/** The JSON written: the report, with each failure kind's minimal input (the first input is named by its seed). */
+/** Inputs kept in the JSON are clipped to this many characters per file. */
+const KEEP_CHARS = 20_000;
+
+/** The JSON written: the report, with each failure kind's minimal input, or its first input when it could not be shrunk. */
 function toJson(report: RunReport, argv: string[]): unknown {
+  const clip = (input: FuzzCase | undefined): unknown =>
+    input && { ...input, article: input.article.slice(0, KEEP_CHARS), sidecar: input.sidecar.slice(0, KEEP_CHARS), clipped: input.article.length > KEEP_CHARS || input.sidecar.length > KEEP_CHARS };
   return {
     command: `npm run fuzz -- ${argv.join(' ')}`.trim(),
     date: new Date().toISOString(),
     node: process.version,
     ...report,
-    groups: report.groups.map((g) => ({ ...g, example: { ...g.example, input: undefined } })),
+    groups: report.groups.map((g) => ({ ...g, example: { ...g.example, input: g.minimal ? undefined : clip(g.example.input) } })),
   };
 }
 

@@ -13,7 +13,7 @@ export type ToChild =
   | { readonly kind: 'shrink'; readonly input: FuzzCase; readonly failure: string; readonly check: CheckOptions; readonly maxEvaluations: number; readonly maxMs: number };
 
 export type FromChild =
-  | { readonly kind: 'done'; readonly index: number; readonly seed: number; readonly violations?: Violation[]; readonly harnessErrors?: readonly string[]; readonly checks?: Partial<Record<Invariant, number>>; readonly label?: string; readonly size?: number }
+  | { readonly kind: 'done'; readonly index: number; readonly seed: number; readonly violations?: Violation[]; readonly harnessErrors?: readonly string[]; readonly checks?: Partial<Record<Invariant, number>>; readonly input?: FuzzCase }
   | { readonly kind: 'finished'; readonly checks: Partial<Record<Invariant, number>>; readonly coverage?: Record<string, number> }
   | { readonly kind: 'shrunk'; readonly input: FuzzCase; readonly violation: Violation; readonly final: boolean; readonly evaluations?: number };
 
@@ -48,7 +48,8 @@ async function run(message: Extract<ToChild, { kind: 'run' }>): Promise<void> {
       kind: 'done',
       index,
       seed,
-      ...(failed ? { violations: report.violations, harnessErrors: report.harnessErrors, label: input.label, size: input.article.length + input.sidecar.length } : {}),
+      // The failing input itself: the runner shrinks it, and reports it even if the generator changes later.
+      ...(failed ? { violations: report.violations, harnessErrors: report.harnessErrors, input } : {}),
       ...(flush ? { checks } : {}),
     });
     if (flush) checks = {};

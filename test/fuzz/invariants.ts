@@ -228,7 +228,8 @@ function checkMentions(k: Checker, a: Analysis, op: string): void {
       const names = entity ? [entity.name, ...entity.aliases.map((x) => x.value)] : [];
       if (!names.some((n) => nameKey(n) === key)) k.fail('mention-text', op, `mention ${m.span.start}-${m.span.end} ${JSON.stringify(m.text)} is not a name of '${id}' (${names.map((n) => JSON.stringify(n)).join(', ')})`);
     }
-    if (/[\n\r\u2028\u2029][^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029]/.test(m.text.replace(/\r\n/g, '\n'))) k.fail('mention-text', op, `mention ${JSON.stringify(m.text)} spans a blank line`);
+    // A blank line as the matcher counts lines (by \n: CRLF counts, a lone CR or U+2028 does not).
+    if (/\n[^\S\n]*\n/.test(m.text)) k.fail('mention-text', op, `mention ${JSON.stringify(m.text)} spans a blank line`);
     k.count('mention-boundary');
     const first = codePointAt(text, m.span.start);
     const last = codePointBefore(text, m.span.end);
@@ -239,12 +240,21 @@ function checkMentions(k: Checker, a: Analysis, op: string): void {
   }
 }
 
-/** Offsets to ask about: random ones (some inside surrogate pairs), and the starts and ends of what is there. */
+/**
+ * A cursor offset as an editor sends it: never between the two halves of a
+ * surrogate pair (no editor puts the cursor there; a range that ends at such
+ * a cursor would split the pair because the request did).
+ */
+export function cursorAt(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset - 1 : offset;
+}
+
+/** Offsets to ask about: random ones, and the starts, middles and ends of what is there. */
 function offsetsIn(rng: Random, text: string, spans: readonly Span[], count: number): number[] {
   const offsets = new Set<number>([0, text.length]);
   for (let i = 0; i < count; i++) offsets.add(rng.int(text.length + 1));
   for (const s of rng.sample(spans, 4)) offsets.add(s.start).add(s.end).add((s.start + s.end) >> 1);
-  return [...offsets];
+  return [...offsets].map((offset) => cursorAt(text, offset));
 }
 
 function checkLocations(k: Checker, a: Analysis, op: string, locations: readonly Location[] | undefined): void {
@@ -277,10 +287,10 @@ function checkCompletion(k: Checker, a: Analysis, rng: Random): void {
   const spots: number[] = [];
   for (const m of text.matchAll(/(quote|sources|entity|attributed-to|kind|type):[ \t]*(\[?)/g)) spots.push(m.index + m[0].length);
   for (const m of text.matchAll(/\n/g)) if (rng.chance(0.1)) spots.push(m.index);
-  const offsets = [...rng.sample(spots, 5), rng.int(text.length + 1)];
+  const offsets = [...rng.sample(spots, 5), rng.int(text.length + 1)].map((offset) => cursorAt(text, offset));
   for (const at of offsets) {
     const entries = k.call(`completeInSidecar@${at}`, () => completeInSidecar(a, at));
-    for (const e of (entries ?? []).slice(0, 50)) k.span(`completeInSidecar@${at}`, text, e.replace, `completion “${e.label}”`);
+    for (const e of (entries ?? []).slice(0, 50)) k.span(`completeInSidecar@${at}`, text, e.replace, `completion (${e.kind})`);
   }
 }
 

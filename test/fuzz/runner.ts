@@ -168,7 +168,9 @@ function runChild(from: number, to: number, options: RunOptions, tally: Tally): 
         lastDone = message.index;
         tally.coreInputs++;
         tally.addChecks(message.checks);
-        for (const v of message.violations ?? []) tally.add({ ...v, seed: message.seed, index: message.index, label: message.label ?? '', size: message.size ?? 0, where: 'core' });
+        const input = message.input;
+        const size = input ? input.article.length + input.sidecar.length : 0;
+        for (const v of message.violations ?? []) tally.add({ ...v, seed: message.seed, index: message.index, label: input?.label ?? '', size, where: 'core', input });
         for (const e of message.harnessErrors ?? []) if (tally.harnessErrors.length < 20) tally.harnessErrors.push(`seed ${message.seed}: ${e}`);
       } else if (message.kind === 'finished') {
         finished = true;
@@ -186,7 +188,7 @@ function runChild(from: number, to: number, options: RunOptions, tally: Tally): 
       const why = hung ? `no answer within ${options.hangMs} ms: the input hangs the core` : `the process died (${signal ?? `exit ${code}`}): ${lastLines(stderr())}`;
       tally.coreInputs++;
       tally.coreRestarts++;
-      tally.add({ invariant: hung ? 'budget' : 'no-exception', op: 'whole input (child process)', message: why, seed, index, label: input.label, size: input.article.length + input.sidecar.length, where: 'core' });
+      tally.add({ invariant: hung ? 'budget' : 'no-exception', op: 'whole input (child process)', message: why, seed, index, label: input.label, size: input.article.length + input.sidecar.length, where: 'core', input });
       resolve(index + 1);
     });
     const job: ToChild = { kind: 'run', seed: options.seed, from, to, check: options.check, maxArticle: options.maxArticle };
@@ -231,7 +233,7 @@ function shrinkInChild(group: FailureGroup, options: RunOptions): Promise<Failur
       clearTimeout(timer);
       resolve(best);
     });
-    const input = generateCase(group.example.seed, { maxArticle: options.maxArticle });
+    const input = group.example.input ?? generateCase(group.example.seed, { maxArticle: options.maxArticle });
     const job: ToChild = { kind: 'shrink', input, failure: group.kind, check: options.check, maxEvaluations: options.shrinkEvaluations, maxMs: options.shrinkMs };
     child.send(job);
   });

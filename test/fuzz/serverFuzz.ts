@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { LspClient, applyTextEdits, uriOf, type Notification } from '../protocol/lspClient';
 import { generateCase, type FuzzCase } from './generate';
-import { spanProblem, type Violation } from './invariants';
+import { cursorAt, spanProblem, type Violation } from './invariants';
 import { Random } from './random';
 import { DUPLICATE, parseYaml, show } from './yamlCompare';
 
@@ -179,9 +179,9 @@ export class ServerFuzzer {
     }
   }
 
-  /** A position an editor could send: never between the \r and \n of a line break (LSP has no such position). */
+  /** A position an editor could send: not inside a surrogate pair, nor between the \r and \n of a line break (LSP has no such position). */
   private randomPosition(rng: Random, text: string): Position {
-    let offset = rng.int(text.length + 1);
+    let offset = cursorAt(text, rng.int(text.length + 1));
     if (offset > 0 && text[offset - 1] === '\r' && text[offset] === '\n') offset--;
     return positionAt(lineStarts(text), offset);
   }

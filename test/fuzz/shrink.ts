@@ -28,9 +28,13 @@ export function opFamily(op: string): string {
 
 /** A message without its numbers and quoted texts, to tell failures of one kind apart. */
 export function messageShape(message: string): string {
-  return message
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-    .replace(/“[^”]*”/g, '“…”')
+  let shape = message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"');
+  // Typographic quotes nest (a title quoting a quote): innermost first, until none is left.
+  for (let before = ''; before !== shape; ) {
+    before = shape;
+    shape = shape.replace(/“[^“”]*”/g, '…');
+  }
+  return shape
     .replace(/'[^']*'/g, "'…'")
     .replace(/\d+/g, '#')
     .slice(0, 90);

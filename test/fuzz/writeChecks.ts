@@ -187,10 +187,14 @@ function checkNewAnchor(k: Checker, op: string, a: Analysis, afterText: string, 
 
 const SPACE = /[\s\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
 
+const MARK = /\p{M}/u;
+
+/** The span without white space at its ends, and with the combining marks that follow its last letter (half a character selected is the whole character). */
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
   while (start < end && SPACE.test(text[start]!)) start++;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
+  while (end < text.length && end > start && MARK.test(text[end]!)) end++;
   return { start, end };
 }
 
