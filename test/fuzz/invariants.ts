@@ -22,6 +22,7 @@ export const INVARIANTS = {
   range: 'every range is inside its document and on code-point boundaries',
   'mention-text': "a mention's text is one of its entity's names or aliases, modulo normalization",
   'mention-boundary': 'a mention starts and ends at word boundaries, by code point',
+  'mention-resolution': 'a mention with one candidate is certain; an uncertain one has several candidates and its guess is one of them',
   'edit-parses': 'applying an offered write (quick fix, annotation) yields YAML that parses',
   'edit-keeps': 'an offered write keeps every annotation and field it does not target',
   'edit-effect': 'an offered write does what it says (the new anchor is found exactly where meant)',
@@ -230,6 +231,9 @@ function checkMentions(k: Checker, a: Analysis, op: string): void {
     }
     // A blank line as the matcher counts lines (by \n: CRLF counts, a lone CR or U+2028 does not).
     if (/\n[^\S\n]*\n/.test(m.text)) k.fail('mention-text', op, `mention ${JSON.stringify(m.text)} spans a blank line`);
+    k.count('mention-resolution');
+    if (m.candidates.length === 1 && !m.certain) k.fail('mention-resolution', op, `mention ${JSON.stringify(m.text)} has one candidate (${JSON.stringify(m.candidates[0])}) but is uncertain (${m.resolution})`);
+    if (!m.candidates.includes(m.entityId)) k.fail('mention-resolution', op, `mention ${JSON.stringify(m.text)} resolves to ${JSON.stringify(m.entityId)}, not one of its candidates ${JSON.stringify(m.candidates)}`);
     k.count('mention-boundary');
     const first = codePointAt(text, m.span.start);
     const last = codePointBefore(text, m.span.end);
