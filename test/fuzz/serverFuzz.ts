@@ -121,19 +121,25 @@ export class ServerFuzzer {
   async feed(input: FuzzCase): Promise<boolean> {
     this.inputs++;
     const rng = new Random(input.seed ^ 0x5e77e7);
-    this.replace('sidecar', input.sidecar);
-    this.replace('article', input.article);
+    this.replace('sidecar', input.sidecar, rng.chance(0.05));
+    this.replace('article', input.article, rng.chance(0.05));
     for (let i = rng.int(3); i > 0; i--) this.type(rng);
     await this.ask(input, rng);
     this.checkLog(input);
     return this.checkAlive(input);
   }
 
-  private replace(which: 'article' | 'sidecar', text: string): void {
+  /** The new text as a change of the open document, or (`reopen`) the document closed and opened again with it. */
+  private replace(which: 'article' | 'sidecar', text: string, reopen = false): void {
     if (which === 'article') this.article = text;
     else this.sidecar = text;
     const uri = which === 'article' ? this.articleUri : this.sidecarUri;
-    this.client.notify('textDocument/didChange', { textDocument: { uri, version: ++this.version }, contentChanges: [{ text }] });
+    if (!reopen) {
+      this.client.notify('textDocument/didChange', { textDocument: { uri, version: ++this.version }, contentChanges: [{ text }] });
+      return;
+    }
+    this.client.notify('textDocument/didClose', { textDocument: { uri } });
+    this.client.notify('textDocument/didOpen', { textDocument: { uri, languageId: which === 'article' ? 'plaintext' : 'yaml', version: ++this.version, text } });
   }
 
   /** A keystroke or a deletion in the article, sent as an incremental change. */
