@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
+import { LIMITS, type Limit } from '../../server/src/core/limits';
 import { LspClient, applyTextEdits, uriOf, type Notification } from '../protocol/lspClient';
 import { generateCase, type FuzzCase } from './generate';
 import { cursorAt, spanProblem, type Violation } from './invariants';
@@ -125,6 +126,7 @@ export class ServerFuzzer {
     this.replace('article', input.article, rng.chance(0.05));
     for (let i = rng.int(3); i > 0; i--) this.type(rng);
     await this.ask(input, rng);
+    this.checkDiagnostics(input);
     this.checkLog(input);
     return this.checkAlive(input);
   }
@@ -197,18 +199,24 @@ export class ServerFuzzer {
     const sidecar = { uri: this.sidecarUri };
     const hover = await this.request(input, 'textDocument/hover', { textDocument: article, position: this.randomPosition(rng, this.article) });
     if (hover?.range) this.range(input, 'hover (article)', this.article, hover.range);
+    this.size(input, 'hover (article)', hoverText(hover).length, LIMITS.hoverChars);
     const sidecarHover = await this.request(input, 'textDocument/hover', { textDocument: sidecar, position: this.randomPosition(rng, this.sidecar) });
     if (sidecarHover?.range) this.range(input, 'hover (sidecar)', this.sidecar, sidecarHover.range);
+    this.size(input, 'hover (sidecar)', hoverText(sidecarHover).length, LIMITS.hoverChars);
     const definition = await this.request(input, 'textDocument/definition', { textDocument: article, position: this.randomPosition(rng, this.article) });
     for (const location of Array.isArray(definition) ? definition : []) this.location(input, 'definition', location);
+    this.size(input, 'definition', Array.isArray(definition) ? definition.length : 0, LIMITS.locations);
     const completion = await this.request(input, 'textDocument/completion', { textDocument: sidecar, position: this.randomPosition(rng, this.sidecar) });
     const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
     for (const item of items.slice(0, 20)) if (item.textEdit?.range) this.range(input, 'completion', this.sidecar, item.textEdit.range);
+    this.size(input, 'completion', items.length, LIMITS.completionItems);
     const end = positionAt(lineStarts(this.sidecar), this.sidecar.length);
     const actions = await this.request(input, 'textDocument/codeAction', { textDocument: sidecar, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: [] } });
     const articleEnd = positionAt(lineStarts(this.article), this.article.length);
     const articleActions = await this.request(input, 'textDocument/codeAction', { textDocument: article, range: { start: { line: 0, character: 0 }, end: articleEnd }, context: { diagnostics: [] } });
     const all = [...(Array.isArray(actions) ? actions : []), ...(Array.isArray(articleActions) ? articleActions : [])];
+    this.size(input, 'code actions (sidecar)', Array.isArray(actions) ? actions.length : 0, LIMITS.codeActions);
+    this.size(input, 'code actions (article)', Array.isArray(articleActions) ? articleActions.length : 0, LIMITS.codeActions);
     if (rng.chance(0.5)) await this.tryRename(input, rng);
     for (const action of rng.sample(all, 6)) {
       // An action sent without its edit is planned when chosen: resolve it, as an editor does.
@@ -248,6 +256,23 @@ export class ServerFuzzer {
     const expected = renamedData(before.value, at.section, at.id, newName);
     const wrong = changedPlaces(expected, after.value);
     if (wrong.length > 0) this.fail(input, 'edit-keeps', op, `reads back other than renamed at ${wrong.slice(0, 3).join(', ')}`);
+  }
+
+  /** What the server sends has a size budget: no more items (or characters) than the limit says. */
+  private size(input: FuzzCase, op: string, size: number, limit: Limit): void {
+    this.count('budget');
+    if (size > limit.value) this.fail(input, 'budget', `size of ${op}`, `${size} ${limit.unit}, over the ${limit.name} limit (${limit.value})`);
+  }
+
+  /** The diagnostics last published for each file: no more than the limit, each message clipped to its budget. */
+  private checkDiagnostics(input: FuzzCase): void {
+    for (const uri of [this.articleUri, this.sidecarUri]) {
+      const diagnostics: Json[] = this.client.latestDiagnostics(uri) ?? [];
+      // The limit, and one diagnostic that says it was hit.
+      this.size(input, `diagnostics of ${path.basename(uri)}`, diagnostics.length, { ...LIMITS.diagnosticsPerFile, value: LIMITS.diagnosticsPerFile.value + 1 });
+      const longest = diagnostics.reduce((max: number, d: Json) => Math.max(max, String(d?.message ?? '').length), 0);
+      this.size(input, `a diagnostic message of ${path.basename(uri)}`, longest, LIMITS.messageChars);
+    }
   }
 
   private range(input: FuzzCase, op: string, text: string, range: Json): void {
@@ -417,4 +442,12 @@ export function renamedData(data: Record<string, unknown>, section: 'entities' |
     });
   }
   return out;
+}
+
+function hoverText(hover: Json): string {
+  const contents = hover?.contents;
+  if (!contents) return '';
+  if (typeof contents === 'string') return contents;
+  if (Array.isArray(contents)) return contents.map((c) => (typeof c === 'string' ? c : String(c?.value ?? ''))).join('\n');
+  return String(contents.value ?? '');
 }
