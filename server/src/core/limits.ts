@@ -3,8 +3,8 @@
 // list them. Over a budget, the core reports a `limit-exceeded` finding that
 // names the limit, and does no more of that work.
 //
-// Owners append their own budgets below; keep each with a comment saying
-// what it bounds and why the number is what it is.
+// Each budget has a comment saying what it bounds and why the number is
+// what it is; a test checks that the README's Safety section lists them all.
 
 export interface Limit {
   /** The name shown in the finding's message and listed in the README. */
@@ -14,9 +14,9 @@ export interface Limit {
 }
 
 export const LIMITS = {
-  /** Largest sidecar parsed at all (bytes of UTF-16 text). A hand-written sidecar of 5,000 claims is about 1 MB. */
+  /** Largest sidecar read at all (UTF-16 code units). A hand-written sidecar of 5,000 claims is about 1 MB. */
   sidecarChars: { name: 'sidecar size', value: 8 * 1024 * 1024, unit: 'characters' },
-  // H6, messages the server sends. Every message has a size budget: one
+  // Messages the server sends. Every message has a size budget: one
   // publishDiagnostics once grew past V8's longest string and the server exited.
   /** Diagnostics published per file; the rest are counted in one `limit-exceeded` diagnostic. Errors are kept first. */
   diagnosticsPerFile: { name: 'diagnostics per file', value: 1000, unit: 'diagnostics' },
@@ -40,7 +40,7 @@ export const LIMITS = {
   codeLenses: { name: 'code lenses', value: 1000, unit: 'lenses' },
   /** Workspace symbols per query: editors filter and rank further; more is noise. */
   workspaceSymbols: { name: 'workspace symbols', value: 500, unit: 'symbols' },
-  // H4, anchoring. Finding a quote costs about (occurrences × context) and,
+  // Anchoring. Finding a quote costs about (occurrences × context) and,
   // when it is not there verbatim, an approximate search (quote length² per
   // candidate place); both were unbounded (a crash at ~120,000 occurrences, a
   // 38 s stall for a long quote inside a run of one character).
@@ -48,29 +48,7 @@ export const LIMITS = {
   anchorOccurrences: { name: 'occurrences of a quote', value: 10_000, unit: 'occurrences' },
   /** Work of one quote's approximate search, per character of the article (at least 16 million comparisons, about 30 ms). */
   approximateSearch: { name: 'approximate search', value: 32, unit: 'comparisons per article character' },
-  // H3, writes. Every edit to a sidecar is checked by parsing the edited text
-  // once (verifyEdit.ts); fixes that differ only in an id share one check, so
-  // the checks of a request do not grow with candidates, but a request over
-  // many findings would still parse the sidecar once per finding and fix kind.
-  /** Checked edits (one parse of the edited sidecar each) per code action request; further fixes are not offered. A finding needs at most 3 (add a source, attribute, mark as opinion). */
-  editChecks: { name: 'checked edits per request', value: 12, unit: 'checks' },
-  /** Largest sidecar whose quick fixes are checked before they are offered. One YAML parse costs about 1 ms per 1,000 characters (a 1,000-entity sidecar, 70,000 characters: about 70 ms), and a request may need four; above this size, when the editor resolves code actions, titles are sent at once and the chosen fix is checked when it is applied. */
-  eagerFixChars: { name: 'sidecar size for fixes checked when offered', value: 16_000, unit: 'characters' },
-  // H5, names looked for in the article. At each word that starts some name,
-  // the matcher walks the name's words: the walk is as long as the longest
-  // name, so names are bounded in characters and in words. (How many names
-  // there are is bounded by `entities` and `aliasesTotal`; how many entities
-  // share a name costs nothing per mention: candidate lists are shared, and
-  // what is worked out from one is worked out once.)
-  /** A name or alias looked for in the article; a longer one is not looked for. Real names are under 100 characters. */
-  matchedNameChars: { name: 'matched name length', value: 256, unit: 'characters' },
-  /** Words and punctuation marks of one name or alias ("Mazar-e-Sharif" has 5); a name with more is not looked for. */
-  nameTokens: { name: 'words per name', value: 16, unit: 'words and marks' },
-  /** Mentions found in one article; the rest of the article is not searched for names. A book-length article names its main figure a few thousand times. */
-  mentions: { name: 'mentions per article', value: 100_000, unit: 'mentions' },
-  /** Words read after a name's first word while matching, per character of the article (at least a million, a few milliseconds). Real articles need under 0.3 (a text of nothing but "Mazar-e-Sharif"); a crafted one (a 16-word name whose first 15 words the article repeats) needs 7.5 and took 7 s at 20 MB. */
-  nameMatchSteps: { name: 'name matching', value: 1, unit: 'words read per article character' },
-  // H2, reading a sidecar. Each bounds work whose size the YAML text chooses.
+  // Reading a sidecar. Each bounds work whose size the YAML text chooses.
   // A real sidecar stays far below every one: the largest generated bench
   // sidecar (5,000 claims, 300 people) has 134,000 YAML tokens, nesting 5 deep
   // and no aliases. Over a budget, the rest of that part is not read.
@@ -104,6 +82,28 @@ export const LIMITS = {
   notes: { name: 'notes', value: 10_000, unit: 'notes' },
   /** Syntax and schema problems listed for one sidecar; the rest are counted in one finding. A text of stray brackets has one per character. */
   sidecarProblems: { name: 'problems listed', value: 1_000, unit: 'problems' },
+  // Names looked for in the article. At each word that starts some name,
+  // the matcher walks the name's words: the walk is as long as the longest
+  // name, so names are bounded in characters and in words. (How many names
+  // there are is bounded by `entities` and `aliasesTotal`; how many entities
+  // share a name costs nothing per mention: candidate lists are shared, and
+  // what is worked out from one is worked out once.)
+  /** A name or alias looked for in the article; a longer one is not looked for. Real names are under 100 characters. */
+  matchedNameChars: { name: 'matched name length', value: 256, unit: 'characters' },
+  /** Words and punctuation marks of one name or alias ("Mazar-e-Sharif" has 5); a name with more is not looked for. */
+  nameTokens: { name: 'words per name', value: 16, unit: 'words and marks' },
+  /** Mentions found in one article; the rest of the article is not searched for names. A book-length article names its main figure a few thousand times. */
+  mentions: { name: 'mentions per article', value: 100_000, unit: 'mentions' },
+  /** Words read after a name's first word while matching, per character of the article (at least a million, a few milliseconds). Real articles need under 0.3 (a text of nothing but "Mazar-e-Sharif"); a crafted one (a 16-word name whose first 15 words the article repeats) needs 7.5 and took 7 s at 20 MB. */
+  nameMatchSteps: { name: 'name matching', value: 1, unit: 'words read per article character' },
+  // Writes. Every edit to a sidecar is checked by parsing the edited text
+  // once (verifyEdit.ts); fixes that differ only in an id share one check, so
+  // the checks of a request do not grow with candidates, but a request over
+  // many findings would still parse the sidecar once per finding and fix kind.
+  /** Checked edits (one parse of the edited sidecar each) per code action request; further fixes are not offered. A finding needs at most 3 (add a source, attribute, mark as opinion). */
+  editChecks: { name: 'checked edits per request', value: 12, unit: 'checks' },
+  /** Largest sidecar whose quick fixes are checked before they are offered. One YAML parse costs about 1 ms per 1,000 characters (a 1,000-entity sidecar, 70,000 characters: about 70 ms), and a request may need four; above this size, when the editor resolves code actions, titles are sent at once and the chosen fix is checked when it is applied. */
+  eagerFixChars: { name: 'sidecar size for fixes checked when offered', value: 16_000, unit: 'characters' },
 } as const satisfies Record<string, Limit>;
 
 /** The message of a `limit-exceeded` finding: which limit, its value, and what was skipped. */
