@@ -95,7 +95,7 @@ export const LIMITS = {
   /** Mentions found in one article; the rest of the article is not searched for names. A book-length article names its main figure a few thousand times. */
   mentions: { name: 'mentions per article', value: 100_000, unit: 'mentions' },
   /** Words read after a name's first word while matching, per character of the article (at least a million, a few milliseconds). Real articles need under 0.3 (a text of nothing but "Mazar-e-Sharif"); a crafted one (a 16-word name whose first 15 words the article repeats) needs 7.5 and took 7 s at 20 MB. */
-  nameMatchSteps: { name: 'name matching', value: 1, unit: 'words read per article character' },
+  nameMatchSteps: { name: 'name matching', value: 1, unit: 'word read per article character' },
   // Writes. Every edit to a sidecar is checked by parsing the edited text
   // once (verifyEdit.ts); fixes that differ only in an id share one check, so
   // the checks of a request do not grow with candidates, but a request over
