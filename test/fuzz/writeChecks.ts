@@ -8,6 +8,7 @@ import { annotationSpan, planAnnotation, unitFor, type AnnotationRequest } from 
 import type { Analysis, AnchorList, Finding, Span } from '../../server/src/core/model';
 import { quickFixesFor, quickFixSpecs, resolveQuickFix, type FixContext, type QuickFix } from '../../server/src/core/quickFixes';
 import { EditSession } from '../../server/src/core/verifyEdit';
+import { LIMITS } from '../../server/src/core/limits';
 import { applyEdits, type TextEdit } from '../../server/src/core/sidecarEdit';
 import type { Checker } from './invariants';
 import { opFamily } from './shrink';
@@ -26,7 +27,7 @@ interface Intent {
 }
 
 /** Findings with a quick fix asked about per input, and fixes applied and verified; more are sampled. */
-const FINDINGS_PER_INPUT = 6;
+const FINDINGS_PER_INPUT = 4;
 const FIXES_PER_INPUT = 4;
 /** Re-analyses of a fixed sidecar per input (each costs a whole analysis). */
 const REANALYSES_PER_INPUT = 2;
@@ -40,7 +41,8 @@ const REANALYSES_PER_INPUT = 2;
 export function checkQuickFixes(k: Checker, a: Analysis, rng: Random): void {
   const withData = a.findings.filter((f) => f.data);
   const chosen = withData.length > FINDINGS_PER_INPUT ? rng.sample(withData, FINDINGS_PER_INPUT) : withData;
-  const context: FixContext = { session: new EditSession(a.sidecarText), warn: () => {} };
+  // As the server does per request: one session, at most `editChecks` edits checked.
+  const context: FixContext = { session: new EditSession(a.sidecarText, undefined, LIMITS.editChecks.value), warn: () => {} };
   const offered: Offered[] = [];
   for (const finding of chosen) {
     const fixes = k.call(`quickFixesFor ${finding.code}@${finding.file}:${finding.span.start}`, () => quickFixesFor(a, finding, context));
@@ -67,11 +69,11 @@ function offer(k: Checker, a: Analysis, finding: Finding, fix: Pick<QuickFix, 't
   return { finding, fix, op, edits };
 }
 
-/** The lazy path: the titles of a finding's fixes, then up to two of them planned and checked as when the user picks one. */
+/** The lazy path: the titles of a finding's fixes, then one of them planned and checked as when the user picks it. */
 function resolvedLazily(k: Checker, a: Analysis, finding: Finding, rng: Random): Offered[] {
   const specs = k.call(`quickFixSpecs ${finding.code}@${finding.file}:${finding.span.start}`, () => quickFixSpecs(a, finding)) ?? [];
   const resolved: Offered[] = [];
-  for (const spec of rng.sample(specs, 2)) {
+  for (const spec of rng.sample(specs, 1)) {
     const verdict = k.call(`resolveQuickFix “${spec.title}”`, () => resolveQuickFix(a, finding, spec.title, new EditSession(a.sidecarText)));
     if (verdict?.ok) resolved.push(offer(k, a, finding, spec, verdict.edits, 'resolved fix'));
   }
@@ -239,7 +241,7 @@ interface LoosePlan {
 }
 
 export function checkAnnotate(k: Checker, a: Analysis, _prepared: PreparedSidecar, rng: Random): void {
-  const kinds = rng.sample(['claim', 'note', 'pin', 'entity', 'alias'] as const, rng.chance(0.3) ? 2 : 1);
+  const kinds = rng.sample(['claim', 'note', 'pin', 'entity', 'alias'] as const, 1);
   for (const kind of kinds) {
     const request = requestFor(rng, a, kind);
     if (!request) continue;
