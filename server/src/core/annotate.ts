@@ -64,12 +64,20 @@ function wordAt(text: string, offset: number): Span | undefined {
   return end > start ? { start, end } : undefined;
 }
 
+/**
+ * A run of sentence marks, closing quotes or brackets, then a space or the
+ * line's end. A match starts only where a run starts (the lookbehind): else
+ * every position inside a long run of dots would retry the whole run, which is
+ * quadratic in the run.
+ */
+const SENTENCE_END = /(?<![.!?…])[.!?…]+(?![.!?…])["'”’)\]]*(?:\s+|$)/g;
+
 function sentenceAt(text: string, offset: number): Span | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEndAt = text.indexOf('\n', offset);
   const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
   const line = text.slice(lineStart, lineEnd);
-  const boundaries = [...line.matchAll(/[.!?…]+["'”’)\]]*(\s+|$)/g)].map((m) => m.index + m[0].length);
+  const boundaries = [...line.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length);
   const local = offset - lineStart;
   const start = [0, ...boundaries].filter((b) => b <= local).at(-1)!;
   const end = boundaries.find((b) => b > local) ?? line.length;
