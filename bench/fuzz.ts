@@ -20,8 +20,8 @@ function argument(name: string, fallback: number): number {
   return value;
 }
 
-/** Inputs kept in the JSON are clipped to this many characters per file. */
-const KEEP_CHARS = 20_000;
+/** Inputs kept in the JSON are clipped to this many characters per file (the full ones are made again from their seeds). */
+const KEEP_CHARS = 8_000;
 
 /** The JSON written: the report, with each failure kind's minimal input, or its first input when it could not be shrunk. */
 function toJson(report: RunReport, argv: string[]): unknown {
@@ -32,7 +32,11 @@ function toJson(report: RunReport, argv: string[]): unknown {
     date: new Date().toISOString(),
     node: process.version,
     ...report,
-    groups: report.groups.map((g) => ({ ...g, example: { ...g.example, input: g.minimal ? undefined : clip(g.example.input) } })),
+    groups: report.groups.map((g) => ({
+      ...g,
+      example: { ...g.example, input: g.minimal ? undefined : clip(g.example.input) },
+      minimal: g.minimal && { ...g.minimal, input: clip(g.minimal.input) },
+    })),
   };
 }
 

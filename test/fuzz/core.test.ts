@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { formatReport, runFuzz } from './runner';
 
 const SEED = 20261126;
-const INPUTS = 1500;
+const INPUTS = 2000;
 
 test(`core fuzz slice: ${INPUTS} inputs of seed ${SEED} break no invariant`, { timeout: 180_000 }, async () => {
   const report = await runFuzz({
