@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseSidecar } from '../../server/src/core/sidecar';
+import { summarizeSidecarText } from '../../server/src/core/quickSummary';
 import { joinLines } from './helpers';
 
 /** Findings as code@quoted-text: message-fragment, for table comparison. */
@@ -75,4 +76,11 @@ test('sidecar: no finding starts or ends between the two halves of an emoji', ()
   for (const text of inputs) {
     for (const f of parseSidecar(text).findings) assert.ok(!splits(text, f.span.start) && !splits(text, f.span.end), `${JSON.stringify(text)}: ${f.message} at ${f.span.start}–${f.span.end}`);
   }
+});
+
+test('a blank id is a schema finding, and the entry is not used (no pin or citation could name it)', () => {
+  const sidecar = parseSidecar(['entities:', '  " ":', '    name: Blank Person', '    type: person', '  ok:', '    name: Fine Person', '    type: person'].join('\n'));
+  assert.deepEqual([...sidecar.entities.keys()], ['ok']);
+  assert.ok(sidecar.findings.some((f) => f.code === 'schema' && /must not be empty or blank/.test(f.message)));
+  assert.deepEqual(summarizeSidecarText(['entities:', '  " ":', '    name: Blank Person', '    type: person'].join('\n'))?.symbols.map((s) => s.id), []);
 });

@@ -111,7 +111,8 @@ function entries(token: CST.Token | undefined, lines: LineIndex, limit?: Limit):
     plainProps(item.sep);
     const key = text(item.key, lines);
     if (/[\r\n]/.test(item.key.type === 'block-scalar' ? '\n' : (item.key as CST.FlowScalar).source)) throw new Unsupported();
-    if (result.has(key.value) || key.value.length > LIMITS.keyChars.value) throw new Unsupported();
+    // Duplicate, overlong or blank keys are findings: the full parse decides what is kept.
+    if (result.has(key.value) || key.value.length > LIMITS.keyChars.value || key.value.trim() === '') throw new Unsupported();
     result.set(key.value, { key, value: item.value });
   }
   return result;

@@ -99,6 +99,11 @@ function readIdMap<T>(reader: Reader, pair: Pair | undefined, section: string, l
     }
     const id = reader.key(entry);
     if (id === undefined) continue;
+    // A blank id could never be cited: `sources`, `attributed-to` and pins must not be empty.
+    if (id.trim() === '') {
+      reader.problem(idSpan, `An id in '${section}' must not be empty or blank.`);
+      continue;
+    }
     if (result.has(id)) {
       reader.duplicate(idSpan, `Duplicate id '${quoted(id)}' in ${section}: the later entry is ignored.`);
       continue;
