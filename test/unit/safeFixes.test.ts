@@ -192,3 +192,22 @@ test('rename: the renamed sidecar parses and differs only in the id', () => {
   assert.equal(after, text.replaceAll('s1', 'diary'));
   assert.deepEqual(parseDocument(after).errors, []);
 });
+
+test('quick fix: “Attribute to …” looks in the claim’s own sentence only, however long the text before it', () => {
+  const article = `Ana Lima spoke first.${' '.repeat(60_000)}Then Rui Sousa said the Guild of Pilots had agreed. Ana Lima left.`;
+  const sidecar = joinLines(
+    'entities:',
+    '  ana: {name: Ana Lima, type: person}',
+    '  rui: {name: Rui Sousa, type: person}',
+    'claims:',
+    '  - quote: the Guild of Pilots had agreed',
+    '',
+  );
+  const analysis = analyzeTexts(article, sidecar);
+  const unsourced = analysis.findings.find((f) => f.code === 'unsourced-claim' && f.file === 'article')!;
+  const titles = quickFixesFor(analysis, unsourced).map((f) => f.title);
+  assert.deepEqual(
+    titles.filter((t) => t.startsWith('Attribute to')),
+    ['Attribute to Rui Sousa'],
+  );
+});

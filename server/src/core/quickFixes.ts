@@ -143,13 +143,22 @@ function entitiesInSentence(analysis: Analysis, claim: AnchoredClaim): string[] 
   return ids;
 }
 
+/** The sentence holding a span: back to the last sentence mark followed by a space, or the line's start. */
 function sentenceAround(text: string, span: Span): Span {
-  const before = text.slice(0, span.start);
-  const boundary = Math.max(before.search(/[.!?]\s+[^.!?]*$/), before.lastIndexOf('\n'));
-  const start = boundary < 0 ? 0 : boundary + 1;
+  const start = sentenceStartBefore(text, span.start);
   const after = /[.!?](\s|$)|\n/.exec(text.slice(span.end));
   const end = after ? span.end + after.index + 1 : text.length;
   return { start, end };
+}
+
+/** One backward scan (a regex anchored at the text's end retried from every sentence mark is quadratic in a run of spaces). */
+function sentenceStartBefore(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) {
+    const char = text[i]!;
+    if (char === '\n') return i + 1;
+    if ((char === '.' || char === '!' || char === '?') && i + 1 < offset && /\s/.test(text[i + 1]!)) return i + 1;
+  }
+  return 0;
 }
 
 /** One fix per candidate: a pin with just enough context to be unique (found once, when the first pin is planned). */
