@@ -39,6 +39,15 @@ test('quick fix: “Update the quote” on a block scalar keeps the next key and
   assert.equal(analyzeTexts(article, after).claims[0]!.status, 'sourced');
 });
 
+/** The “Attribute to …” fixes offered for the article's unsourced claim. */
+function attributeTitles(article: string, sidecar: string): string[] {
+  const analysis = analyzeTexts(article, sidecar);
+  const unsourced = analysis.findings.find((f) => f.code === 'unsourced-claim' && f.file === 'article')!;
+  return quickFixesFor(analysis, unsourced)
+    .map((f) => f.title)
+    .filter((t) => t.startsWith('Attribute to'));
+}
+
 test('quick fix: “Attribute to …” offers persons and organizations, not places or events', () => {
   const article = 'Ana Lima said in Porto, at the Harbour Fair, that the Guild of Pilots had agreed.';
   const sidecar = joinLines(
@@ -51,11 +60,8 @@ test('quick fix: “Attribute to …” offers persons and organizations, not pl
     '  - quote: the Guild of Pilots had agreed',
     '',
   );
-  const analysis = analyzeTexts(article, sidecar);
-  const unsourced = analysis.findings.find((f) => f.code === 'unsourced-claim' && f.file === 'article')!;
-  const titles = quickFixesFor(analysis, unsourced).map((f) => f.title);
   assert.deepEqual(
-    titles.filter((t) => t.startsWith('Attribute to')),
+    attributeTitles(article, sidecar),
     ['Attribute to Ana Lima', 'Attribute to Guild of Pilots'],
   );
 });
@@ -203,11 +209,8 @@ test('quick fix: “Attribute to …” looks in the claim’s own sentence only
     '  - quote: the Guild of Pilots had agreed',
     '',
   );
-  const analysis = analyzeTexts(article, sidecar);
-  const unsourced = analysis.findings.find((f) => f.code === 'unsourced-claim' && f.file === 'article')!;
-  const titles = quickFixesFor(analysis, unsourced).map((f) => f.title);
   assert.deepEqual(
-    titles.filter((t) => t.startsWith('Attribute to')),
+    attributeTitles(article, sidecar),
     ['Attribute to Rui Sousa'],
   );
 });
