@@ -15,7 +15,10 @@ test(`core fuzz slice: ${INPUTS} inputs of seed ${SEED} break no invariant`, { t
     coreInputs: INPUTS,
     serverInputs: 0,
     workers: 2,
-    check: { budgetMs: 1000 },
+    // Not a timing assert: the slice catches stalls (work that grows without
+    // bound takes seconds to minutes), on a machine that may be busy;
+    // `npm run fuzz` holds every call to 1 s.
+    check: { budgetMs: 10_000 },
     maxArticle: 16 * 1024,
     hangMs: 30_000,
     shrinkKinds: 6,

@@ -14,7 +14,10 @@ test(`server fuzz slice: ${INPUTS} inputs of seed ${SEED} over stdio break no in
     coreInputs: 0,
     serverInputs: INPUTS,
     workers: 1,
-    check: { budgetMs: 1000 },
+    // Not a timing assert: the slice catches stalls (work that grows without
+    // bound takes seconds to minutes), on a machine that may be busy;
+    // `npm run fuzz` holds every call to 1 s.
+    check: { budgetMs: 10_000 },
     maxArticle: 16 * 1024,
     hangMs: 30_000,
     shrinkKinds: 3,

@@ -16,17 +16,8 @@ export interface TextEdit {
 
 export type ParseYaml = (text: string) => Document;
 
-/**
- * The parse every edit and every verification uses (the same options, so both
- * read the same document). A text over any of the reader's budgets is not
- * parsed in full (that is where the cost lies): it reads as a document with
- * one error naming the limit, so no edit is planned on it or verified into it.
- */
-export const parseYaml: ParseYaml = (text) => {
-  const hit = readCst(text).hits[0];
-  if (hit) return overBudget(`over the ${hit.limit.name} limit (${hit.limit.value.toLocaleString('en-US')} ${hit.limit.unit})`);
-  return parseDocument(text, { uniqueKeys: false, keepSourceTokens: true });
-};
+/** The parse every edit and every verification uses (the same options, so both read the same document). */
+export const parseYaml: ParseYaml = (text) => parseDocument(text, { uniqueKeys: false, keepSourceTokens: true });
 
 function overBudget(message: string): Document {
   const doc = parseDocument('', { keepSourceTokens: true });
@@ -91,7 +82,12 @@ export class EditableSidecar {
     readonly text: string,
     readonly parse: ParseYaml = parseYaml,
   ) {
-    this.doc = parse(text);
+    // A text over any of the reader's budgets is not parsed in full (that is
+    // where the cost lies): it reads as one error naming the limit, so no edit
+    // is planned on it. The texts an edit produces are this one plus a few
+    // lines of ours, so checking them needs no second budget pass.
+    const hit = readCst(text).hits[0];
+    this.doc = hit ? overBudget(`over the ${hit.limit.name} limit (${hit.limit.value.toLocaleString('en-US')} ${hit.limit.unit})`) : parse(text);
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
     this.bom = text.startsWith('\uFEFF') ? 1 : 0;
   }
