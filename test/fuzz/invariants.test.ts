@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { cursorAt, nameKey, spanProblem } from './invariants';
-import { changedPlaces, renamedData } from './serverFuzz';
+import { changedPlaces, renamedData } from './lspAnswers';
 import { failureKind, messageShape } from './shrink';
 import { changesOutside, parseYaml } from './yamlCompare';
 
