@@ -330,3 +330,10 @@ test('a sidecar over a reading budget gets no edit: its text is never parsed in 
   const session = new EditSession(deep);
   assert.match(session.problem ?? '', /nesting depth limit/);
 });
+
+test('an item with a key written twice is not edited: which one counts depends on the reader', () => {
+  const session = new EditSession(['claims:', '  - quote: a', '    kind: fact', '    kind: fact', ''].join('\n'));
+  const verdict = session.verify(planClaimKind(session.sidecar, 0, 'opinion'));
+  assert.equal(verdict.ok, false);
+  assert.match(verdict.ok ? '' : verdict.reason, /key 'kind' twice/);
+});

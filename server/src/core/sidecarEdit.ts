@@ -10,7 +10,7 @@
 // offered. The text-in, edits-out functions at the end are the same plans,
 // verified, for callers with a single edit to make.
 import { isAlias, isMap, isScalar, isSeq, stringify, type Alias, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { EditableSidecar, applyEdits, isBlockScalar, pairOf, rangeOf, type TextEdit } from './sidecarText';
+import { EditableSidecar, applyEdits, isBlockScalar, keyString, pairOf, rangeOf, type TextEdit } from './sidecarText';
 import { EditSession, appendToField, asData, planned, setFields, type EditIntent, type IdSection, type ListSection, type Planned } from './verifyEdit';
 
 export { applyEdits, type TextEdit };
@@ -252,11 +252,25 @@ function anchorMap(s: EditableSidecar, list: ListSection, index: number): YAMLMa
   return isMap(item) ? item : undefined;
 }
 
+/** A key written more than once in a map, if any. */
+function repeatedKey(map: YAMLMap): string | undefined {
+  const seen = new Set<string>();
+  for (const pair of map.items) {
+    const key = keyString(pair);
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return undefined;
+}
+
 function itemPlan(s: EditableSidecar, list: ListSection, index: number, edit: (map: YAMLMap) => TextEdit[], change: (item: unknown) => unknown): Planned {
   const problem = s.problem;
   if (problem) return { ok: false, reason: `the sidecar cannot be edited: ${problem}` };
   const map = anchorMap(s, list, index);
   if (!map) return { ok: false, reason: NOT_THERE };
+  const twice = repeatedKey(map);
+  // Which of two equal keys counts is a matter of reader: an edit to one may change what another reader sees.
+  if (twice !== undefined) return { ok: false, reason: `this item has the key '${twice}' twice; remove one first` };
   return planned(() => edit(map), [{ kind: 'item', section: list, index, change }], 'nothing to change, or not in a shape Marginalia can edit');
 }
 
