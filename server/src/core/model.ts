@@ -88,6 +88,40 @@ export interface Entity {
   readonly aliases: readonly Located<string>[];
   readonly description?: string;
   readonly links: readonly string[];
+  /** Facts for mention resolution (all optional; see core/resolution). */
+  readonly pronouns?: Located<Pronouns>;
+  readonly born?: Located<number>;
+  readonly died?: Located<number>;
+  readonly roles?: readonly EntityRole[];
+  readonly relations?: readonly EntityRelation[];
+}
+
+/** How the text refers to a person: `he`, `she` or `they` (`he/him` etc. are read as these). */
+export type Pronouns = 'he' | 'she' | 'they';
+
+/** A title or role ("President", "Governor of Texas"), with the years it was held when they matter. */
+export interface EntityRole {
+  readonly title: string;
+  readonly from?: number;
+  readonly to?: number;
+  readonly span: Span;
+}
+
+/**
+ * Relation kinds from the entity's own side: `child` means this entity is a
+ * child of the target. The sidecar key may be gendered (`son-of` is a child
+ * relation that also says the entity is `he`).
+ */
+export type RelationKind = 'child' | 'parent' | 'spouse' | 'sibling';
+
+export interface EntityRelation {
+  readonly kind: RelationKind;
+  /** The key as written (`son-of`, `spouse-of` …). */
+  readonly key: string;
+  /** The gender the key implies for this entity (`son-of` → he), if any. */
+  readonly implies?: 'he' | 'she';
+  /** The related entity's id. */
+  readonly target: Located<string>;
 }
 
 /** What every annotation that points into the article has (W3C TextQuoteSelector-like). */
@@ -142,7 +176,7 @@ export interface IdUse {
 }
 
 /** How a mention's entity was decided, strongest first. */
-export type Resolution = 'name' | 'pin' | 'cue' | 'sentence' | 'paragraph' | 'subject' | 'guess';
+export type Resolution = 'name' | 'pin' | 'evidence' | 'cue' | 'sentence' | 'paragraph' | 'subject' | 'guess';
 
 export interface Mention {
   readonly span: Span;
@@ -156,6 +190,12 @@ export interface Mention {
   readonly certain: boolean;
   /** Inside a quotation ("..." or “...”) in the article. */
   readonly quoted: boolean;
+  /**
+   * Why it was resolved so, strongest first, in words for the hover
+   * ("“Ms” before the name", "“her father” after it"); empty for a pin or
+   * an unshared name.
+   */
+  readonly evidence?: readonly string[];
 }
 
 export type ClaimStatus = 'sourced' | 'attributed' | 'opinion' | 'unsourced' | 'orphaned' | 'ambiguous';
