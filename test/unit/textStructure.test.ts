@@ -83,3 +83,55 @@ test('normalizeString: white-space runs and typographic quotes', () => {
   ];
   for (const [input, expected] of cases) assert.equal(normalizeString(input), expected);
 });
+
+test('analyzeStructure: abbreviations and initials do not end a sentence', () => {
+  const sentencesOf = (text: string): string[] => analyzeStructure(text).sentences.map((s) => text.slice(s.start, s.end).trim());
+  const cases: [string, string[]][] = [
+    ['Mrs. Varga said she would stay. Mr. Lin left.', ['Mrs. Varga said she would stay.', 'Mr. Lin left.']],
+    ['Gov. Lin and Sen. Varga met Dr. Osei.', ['Gov. Lin and Sen. Varga met Dr. Osei.']],
+    ['Gen. Varga, Lt. Col. Osei and Capt. Lin spoke to Prof. Ana Varga and Rev. Lin at St. Mary.', ['Gen. Varga, Lt. Col. Osei and Capt. Lin spoke to Prof. Ana Varga and Rev. Lin at St. Mary.']],
+    ['Tomas F. Varga visited the U.S. embassy.', ['Tomas F. Varga visited the U.S. embassy.']],
+    ['Tomas Varga Jr. said no. He left.', ['Tomas Varga Jr. said no.', 'He left.']],
+    ['She met Tomas Varga Jr. He was late.', ['She met Tomas Varga Jr.', 'He was late.']],
+    ['Small fish, e.g. sprats, swim. Then more.', ['Small fish, e.g. sprats, swim.', 'Then more.']],
+    ['It was over. Then it began.', ['It was over.', 'Then it began.']],
+    ['The dog ate. Mr. Varga!', ['The dog ate.', 'Mr. Varga!']],
+    ['A word Mrsx. Then.', ['A word Mrsx.', 'Then.']],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(sentencesOf(text), expected, text);
+});
+
+test('updateStructure: edits that make or unmake an abbreviation match a full scan', () => {
+  const edits: [string, string, string][] = [
+    ['Ms. Varga said no. He left.', 'Ms', 'Mz'],
+    ['Mz. Varga said no. He left.', 'Mz', 'Ms'],
+    ['Varga Jr. he said. Fine.', ' he', ' He'],
+    ['Varga Jr. He said. Fine.', ' He', ' he'],
+    ['Varga F. Lin. Then.', 'F', 'Fo'],
+    ['A. B. C. D. E.', ' C', ' c'],
+  ];
+  for (const [before, from, to] of edits) {
+    const at = before.indexOf(from);
+    const after = before.slice(0, at) + to + before.slice(at + from.length);
+    const change = changedRegion(before, after)!;
+    const updated = updateStructure(analyzeStructure(before), after, change);
+    assert.deepEqual(observed(updated, after.length), observed(analyzeStructure(after), after.length), after);
+  }
+});
+
+test('updateStructure: random edits around abbreviations, initials and suffixes match a full scan', () => {
+  const random = seeded(7);
+  const pieces = ['Mr.', 'Jr.', ' Jr. He', 'F.', '. ', ' ', 'he', 'He', 's', '\n', 'e.g. ', 'x', ''];
+  let text = 'Mrs. Varga said. Tomas F. Varga Jr. He left. Dr. Lin Sr. met the U.S. envoy.\n\nGov. Lin spoke. '.repeat(6);
+  let structure = analyzeStructure(text);
+  for (let i = 0; i < 400; i++) {
+    const at = Math.floor(random() * text.length);
+    const removed = random() < 0.4 ? Math.floor(random() * 5) : 0;
+    const next = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at + removed);
+    const change = changedRegion(text, next);
+    text = next;
+    if (!change) continue;
+    structure = updateStructure(structure, text, change);
+    assert.deepEqual(observed(structure, text.length), observed(analyzeStructure(text), text.length), `edit ${i} at ${at}`);
+  }
+});

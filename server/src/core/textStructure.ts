@@ -50,10 +50,56 @@ const SENTENCE_END: Separator = (text, from) => {
   SENTENCE_MARKS.lastIndex = from;
   for (let match = SENTENCE_MARKS.exec(text); match; match = SENTENCE_MARKS.exec(text)) {
     const end = match.index + match[0].length;
-    if (match[0].charCodeAt(0) === 10 || (end < text.length && WHITE_SPACE.test(text[end]!))) return { index: match.index, end };
+    if (match[0].charCodeAt(0) === 10) return { index: match.index, end };
+    if (end < text.length && WHITE_SPACE.test(text[end]!) && !isAbbreviationDot(text, match.index, match[0].length)) return { index: match.index, end };
   }
   return undefined;
 };
+
+/** Abbreviations written before a name: their dot never ends a sentence ("Mrs. Varga said"). */
+const NAME_ABBREVIATIONS = new Set([
+  'Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Rev', 'Hon', 'St', 'Mt', 'Ft',
+  'Gov', 'Sen', 'Rep', 'Pres', 'Gen', 'Lt', 'Col', 'Capt', 'Maj', 'Sgt', 'Cpl', 'Adm', 'Cmdr', 'Brig', 'Supt', 'Insp', 'Det',
+  'vs', 'No',
+]);
+/** Written after a name: their dot ends a sentence only when a capitalized word follows ("Varga Jr. She left"). */
+const SUFFIX_ABBREVIATIONS = new Set(['Jr', 'Sr']);
+/** The longest abbreviation above: the walk back over a word's letters stops after this many. */
+const LONGEST_ABBREVIATION = 4;
+
+/**
+ * Whether a single dot at `index` closes an abbreviation or an initial
+ * ("John F. Kennedy", "U.S. officials", "e.g. this") rather than a sentence.
+ * Reads at most a few letters before the dot and two characters after it, so
+ * the scan stays linear; the letters are in the same sentence piece as the dot
+ * (a piece only starts after a dot or a line break, never inside a word), and
+ * the two characters after it are in the next piece, which an incremental
+ * update scans again together with this one.
+ */
+function isAbbreviationDot(text: string, index: number, length: number): boolean {
+  if (length !== 1 || text.charCodeAt(index) !== 0x2e) return false;
+  let start = index;
+  while (start > 0 && index - start <= LONGEST_ABBREVIATION && isLetter(text[start - 1]!)) start--;
+  const word = text.slice(start, index);
+  if (word.length === 0 || word.length > LONGEST_ABBREVIATION || (start > 0 && isLetter(text[start - 1]!))) return false;
+  if (word.length === 1) return isInitial(text, start, word);
+  if (NAME_ABBREVIATIONS.has(word)) return true;
+  return SUFFIX_ABBREVIATIONS.has(word) && !(text[index + 1] === ' ' && isUpperCase(text[index + 2] ?? ''));
+}
+
+/** An initial ("F." in a name, "U.S.") or the second letter of "e.g."/"i.e.". */
+function isInitial(text: string, start: number, letter: string): boolean {
+  return isUpperCase(letter) || (start > 0 && text.charCodeAt(start - 1) === 0x2e);
+}
+
+const LETTER = /\p{L}/u;
+function isLetter(char: string): boolean {
+  return LETTER.test(char);
+}
+
+function isUpperCase(char: string): boolean {
+  return char !== char.toLowerCase() && char === char.toUpperCase();
+}
 
 /** Paragraphs and sentences tile the text: each is kept as the list of its start offsets. */
 class Structure implements TextStructure {
