@@ -72,6 +72,10 @@ export const LIMITS = {
   aliasesPerEntity: { name: 'aliases per entity', value: 100, unit: 'aliases' },
   /** Aliases of all entities together: every name is searched for in the article. */
   aliasesTotal: { name: 'aliases in total', value: 20_000, unit: 'aliases' },
+  /** Roles of one entity (`roles`): a long public career has a dozen titles. */
+  rolesPerEntity: { name: 'roles per entity', value: 50, unit: 'roles' },
+  /** Relation targets of one entity (`relations`, every key together): a large family has a few dozen. The resolver reads them for each candidate of a shared name. */
+  relationsPerEntity: { name: 'relations per entity', value: 100, unit: 'relations' },
   /** Claims in one sidecar: twice the 5,000 of the largest bench sidecar. */
   claims: { name: 'claims', value: 10_000, unit: 'claims' },
   /** Sources cited by one claim. */

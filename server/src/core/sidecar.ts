@@ -18,13 +18,14 @@ import {
   type Source,
   type Span,
 } from './model';
+import { FACT_KEYS, readFacts } from './sidecarFacts';
 import { quoted, Reader, type ListBudget } from './sidecarReader';
 import { parseYamlWithinBudgets, readCst, type BoundedCst } from './yamlBudgets';
 import { asMap, asSeq, codePointSpan, describeNode, isNullish, pairSpan, scalarText, spanOf, type AnyNode } from './yamlNodes';
 
 export const TOP_KEYS = ['article', 'sources', 'entities', 'claims', 'mentions', 'notes'] as const;
 const SOURCE_KEYS = ['title', 'url', 'publisher', 'date', 'note'];
-const ENTITY_KEYS = ['name', 'type', 'aliases', 'description', 'links'];
+const ENTITY_KEYS = ['name', 'type', 'aliases', 'description', 'links', ...FACT_KEYS];
 const ANCHOR_KEYS = ['quote', 'prefix', 'suffix', 'occurrence'];
 const CLAIM_KEYS = ['id', ...ANCHOR_KEYS, 'sources', 'attributed-to', 'kind', 'note'];
 const PIN_KEYS = [...ANCHOR_KEYS, 'entity'];
@@ -154,6 +155,7 @@ function readEntity(reader: Reader, id: string, idSpan: Span, map: YAMLMap, span
     aliases,
     description: reader.text(f, 'description', where)?.value,
     links: reader.textList(f, 'links', where).map((l) => l.value),
+    ...readFacts(reader, f, id, where),
   };
 }
 

@@ -33,6 +33,11 @@ export class Reader {
     this.record({ file: 'sidecar', span, severity: 'error', code: 'schema', message });
   }
 
+  /** Well formed but doubtful (a relation that contradicts the pronouns): the value is still read. */
+  warning(span: Span, message: string): void {
+    this.record({ file: 'sidecar', span, severity: 'warning', code: 'schema', message });
+  }
+
   duplicate(span: Span, message: string): void {
     this.record({ file: 'sidecar', span, severity: 'error', code: 'duplicate-id', message });
   }
