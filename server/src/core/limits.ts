@@ -108,6 +108,12 @@ export const LIMITS = {
   editChecks: { name: 'checked edits per request', value: 12, unit: 'checks' },
   /** Largest sidecar whose quick fixes are checked before they are offered. One YAML parse costs about 1 ms per 1,000 characters (a 1,000-entity sidecar, 70,000 characters: about 70 ms), and a request may need four; above this size, when the editor resolves code actions, titles are sent at once and the chosen fix is checked when it is applied. */
   eagerFixChars: { name: 'sidecar size for fixes checked when offered', value: 16_000, unit: 'characters' },
+  // Reviewing uncertain mentions (core/reviewMentions.ts). The client asks for
+  // one mention at a time; these bound an answer to a client that asks for all.
+  /** Uncertain mentions described in one answer (sentence, candidates, evidence each); the rest are counted. An article with more is reviewed in several passes. */
+  reviewedMentions: { name: 'mentions per review answer', value: 100, unit: 'mentions' },
+  /** Candidates offered for one reviewed mention (as many as the pin quick fixes); the rest are counted, to be pinned by hand. */
+  reviewedCandidates: { name: 'candidates per reviewed mention', value: 100, unit: 'candidates' },
 } as const satisfies Record<string, Limit>;
 
 /** The message of a `limit-exceeded` finding: which limit, its value, and what was skipped. */

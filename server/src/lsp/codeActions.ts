@@ -14,6 +14,7 @@ import { asOneEdit } from '../core/sidecarText';
 import { CLIENT_COMMANDS, type AddNewSourceArgs } from '../protocol';
 import type { FileAnalysis, ServerContext } from './context';
 import { rangeOf } from './convert';
+import { reviewAllAction } from './reviewMentions';
 
 /** Whether the client fills in a code action's edit only when it is chosen (`codeAction/resolve`). */
 export function resolvesCodeActionEdits(capabilities: ClientCapabilities): boolean {
@@ -47,7 +48,9 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams, resolv
     }
   }
   for (const warning of warnings) ctx.connection.console.warn(`Marginalia: ${warning}`);
-  return actions.slice(0, LIMITS.codeActions.value);
+  // The review of every uncertain mention comes after the pins, and is kept when the pins fill the budget.
+  const review = reviewAllAction(ctx, found, findings);
+  return review ? [...actions.slice(0, LIMITS.codeActions.value - 1), review] : actions.slice(0, LIMITS.codeActions.value);
 }
 
 /** What a code action sent without its edit carries, to find its fix again when chosen. */

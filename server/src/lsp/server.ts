@@ -10,6 +10,8 @@ import { annotate, articleOutline, sidecarInfo } from './annotate';
 import { addNewSource, codeActions, resolveCodeAction, resolvesCodeActionEdits } from './codeActions';
 import { codeLenses } from './codeLens';
 import { refreshDriftedQuotes } from './refreshOnSave';
+import { LIST_FAILED, PIN_FAILED, pinUncertainMentionRequest, uncertainMentionsRequest } from './reviewMentions';
+import { PIN_UNCERTAIN_MENTION_REQUEST, UNCERTAIN_MENTIONS_REQUEST, type PinUncertainMentionParams, type PinUncertainMentionResult, type UncertainMentionsParams, type UncertainMentionsResult } from '../reviewProtocol';
 import { prepareRename, rename } from './rename';
 import { ANNOTATE_KIND, selectionActions } from './selectionActions';
 import { ServerContext, readSettings } from './context';
@@ -127,6 +129,8 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol((p, token) => guardAsync(token, () => workspaceSymbols(index, workspace, p.query), []));
   connection.onRequest(SIDECAR_INFO_REQUEST, (p: { uri: string }, token) => guard(token, () => sidecarInfo(context, p.uri), null));
   connection.onRequest(ARTICLE_OUTLINE_REQUEST, (p: { uri: string }, token) => guard(token, () => articleOutline(context, p.uri), null));
+  connection.onRequest<UncertainMentionsResult, void>(UNCERTAIN_MENTIONS_REQUEST, (p: UncertainMentionsParams | undefined, token) => guard(token, () => uncertainMentionsRequest(context, p), LIST_FAILED));
+  connection.onRequest<PinUncertainMentionResult, void>(PIN_UNCERTAIN_MENTION_REQUEST, (p: PinUncertainMentionParams | undefined, token) => guard(token, () => pinUncertainMentionRequest(context, p), PIN_FAILED));
   connection.onExecuteCommand(async (p, token) => {
     if (token.isCancellationRequested) return cancelled();
     const arg = p.arguments?.[0];
