@@ -75,7 +75,7 @@ const keyCases: { name: string; sidecar: string; expected: string[] }[] = [
   { name: 'keys of a claim', sidecar: joinLines('claims:', '  - quote: x', '    so|'), expected: ['id', 'quote', 'prefix', 'suffix', 'occurrence', 'sources', 'attributed-to', 'kind', 'note'] },
   { name: 'keys of a new pin', sidecar: joinLines('mentions:', '  - quote: x', '    entity: son', '  - |'), expected: ['quote', 'prefix', 'suffix', 'occurrence', 'entity'] },
   { name: 'keys of a source', sidecar: joinLines('sources:', '  ps:', '    title: PS', '    |'), expected: ['title', 'url', 'publisher', 'date', 'note'] },
-  { name: 'keys of an entity', sidecar: joinLines('entities:', '  son:', '    na|'), expected: ['name', 'type', 'aliases', 'description', 'links'] },
+  { name: 'keys of an entity', sidecar: joinLines('entities:', '  son:', '    na|'), expected: ['name', 'type', 'aliases', 'description', 'links', 'pronouns', 'born', 'died', 'roles', 'relations'] },
 ];
 
 for (const c of keyCases) {

@@ -1,6 +1,9 @@
-// Completion in the sidecar: source ids, entity ids, entity types, claim
-// kinds, from what the current line says is expected at the cursor.
+// Completion in the sidecar: source ids, entity ids (also as relation
+// targets), entity types, claim kinds, pronouns, relation keys, from what the
+// current line says is expected at the cursor.
+import { contains } from './locate';
 import { CLAIM_KINDS, ENTITY_TYPES, type Analysis, type Span } from './model';
+import { FACT_KEYS, PRONOUNS, RELATION_KEY_NAMES, RELATION_KEYS } from './sidecarFacts';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -13,19 +16,33 @@ export interface CompletionEntry {
   readonly replace: Span;
 }
 
-type Expected = 'source' | 'entity' | 'type' | 'kind' | 'quote' | { readonly keysOf: KeyPlace };
+type Expected = 'source' | 'entity' | 'relative' | 'type' | 'kind' | 'pronouns' | 'quote' | { readonly keysOf: KeyPlace };
 
 /** Where a key is being typed, and so which keys the format allows there. */
-type KeyPlace = 'top' | 'source' | 'entity' | 'claims' | 'mentions' | 'notes';
+type KeyPlace = 'top' | 'source' | 'entity' | 'claims' | 'mentions' | 'notes' | 'roles' | 'relations';
 
 const KEYS: Record<KeyPlace, readonly string[]> = {
   top: ['article', 'sources', 'entities', 'claims', 'mentions', 'notes'],
   source: ['title', 'url', 'publisher', 'date', 'note'],
-  entity: ['name', 'type', 'aliases', 'description', 'links'],
+  entity: ['name', 'type', 'aliases', 'description', 'links', ...FACT_KEYS],
   claims: ['id', 'quote', 'prefix', 'suffix', 'occurrence', 'sources', 'attributed-to', 'kind', 'note'],
   mentions: ['quote', 'prefix', 'suffix', 'occurrence', 'entity'],
   notes: ['quote', 'prefix', 'suffix', 'occurrence', 'text'],
+  roles: ['title', 'from', 'to'],
+  relations: RELATION_KEY_NAMES,
 };
+
+/** What each entity key is for, shown beside it. */
+const KEY_DETAILS: Readonly<Record<string, string>> = {
+  pronouns: 'he | she | they: which pronouns the text uses for this person',
+  born: 'year of birth (or founding)',
+  died: 'year of death (or dissolution)',
+  roles: 'titles or roles, with from/to years where they matter',
+  relations: 'relation → entity id (son-of, spouse-of …)',
+};
+
+/** `relation: ` then ids, plain or in a flow list. */
+const RELATION_TARGET = new RegExp(`(^|[\\s{,])(${RELATION_KEY_NAMES.join('|')}):\\s*(\\[\\s*([A-Za-z0-9._-]+\\s*,\\s*)*)?[A-Za-z0-9._-]*$`);
 
 const ID_CHARS = /[A-Za-z0-9._-]*$/;
 
@@ -42,7 +59,7 @@ export function completeInSidecar(analysis: Analysis, offset: number): Completio
   }
   const partial = ID_CHARS.exec(before)![0];
   const replace = { start: offset - partial.length, end: offset };
-  return entriesFor(analysis, expected).map((e) => ({ ...e, replace }));
+  return entriesFor(analysis, expected, offset).map((e) => ({ ...e, replace }));
 }
 
 /** The article's sentences, as quotes (plain or double-quoted YAML). */
@@ -72,10 +89,18 @@ function expectedAt(text: string, lineStart: number, before: string): Expected |
   }
   if (/(^|[\s{,])sources:\s*(\[\s*([A-Za-z0-9._-]+\s*,\s*)*)?[A-Za-z0-9._-]*$/.test(before)) return 'source';
   if (/(^|[\s{,])(attributed-to|entity):\s*[A-Za-z0-9._-]*$/.test(before)) return 'entity';
+  if (RELATION_TARGET.test(before)) return 'relative';
   if (/(^|[\s{,])type:\s*[a-z]*$/.test(before)) return 'type';
   if (/(^|[\s{,])kind:\s*[a-z]*$/.test(before)) return 'kind';
-  if (/^\s*-\s+[A-Za-z0-9._-]*$/.test(before) && parentKey(text, lineStart, before) === 'sources') return 'source';
-  return undefined;
+  if (/(^|[\s{,])pronouns:\s*[a-z]*$/.test(before)) return 'pronouns';
+  return listItemExpected(parentKey(text, lineStart, before), before);
+}
+
+/** On a `- ` item line: what the list's key says its items are. */
+function listItemExpected(parent: string | undefined, before: string): Expected | undefined {
+  if (!/^\s*-\s+[A-Za-z0-9._-]*$/.test(before) || parent === undefined) return undefined;
+  if (parent === 'sources') return 'source';
+  return RELATION_KEY_NAMES.includes(parent) ? 'relative' : undefined;
 }
 
 /** The key of the nearest earlier line indented less than this one. */
@@ -101,6 +126,7 @@ function keyPlace(text: string, lineStart: number, before: string): KeyPlace | u
   if (parent === 'claims' || parent === 'mentions' || parent === 'notes') return parent;
   if (grandparent === 'sources') return 'source';
   if (grandparent === 'entities') return 'entity';
+  if (parent === 'roles' || parent === 'relations') return parent;
   return undefined;
 }
 
@@ -129,17 +155,37 @@ function parentKeys(text: string, lineStart: number, indent: number): string[] {
   return keys;
 }
 
-function entriesFor(analysis: Analysis, expected: Exclude<Expected, 'quote'>): Omit<CompletionEntry, 'replace'>[] {
+function entriesFor(analysis: Analysis, expected: Exclude<Expected, 'quote'>, offset: number): Omit<CompletionEntry, 'replace'>[] {
   const { sidecar } = analysis;
-  if (typeof expected === 'object') return KEYS[expected.keysOf].map((key) => ({ label: key, kind: 'key', insertText: `${key}: ` }));
+  if (typeof expected === 'object') return keyEntries(expected.keysOf);
   switch (expected) {
     case 'source':
       return [...sidecar.sources.values()].map((s) => ({ label: s.id, kind: 'source', detail: s.title, documentation: [s.publisher, s.date, s.url].filter(Boolean).join(' · ') }));
     case 'entity':
       return [...sidecar.entities.values()].map((e) => ({ label: e.id, kind: 'entity', detail: `${e.name} · ${e.type}`, documentation: e.description }));
+    case 'relative':
+      // An entity is not its own relative: the one whose entry holds the cursor is left out.
+      return [...sidecar.entities.values()].filter((e) => !contains(e.span, offset)).map((e) => ({ label: e.id, kind: 'entity', detail: `${e.name} · ${e.type}`, documentation: e.description }));
+    case 'pronouns':
+      return PRONOUNS.map((p) => ({ label: p, kind: 'value', detail: PRONOUN_DETAILS[p] }));
     case 'type':
       return ENTITY_TYPES.map((t) => ({ label: t, kind: 'value' }));
     case 'kind':
       return CLAIM_KINDS.map((k) => ({ label: k, kind: 'value', detail: k === 'fact' ? 'checkable; needs a source or attribution' : 'a view, not flagged when unsourced' }));
   }
+}
+
+const PRONOUN_DETAILS: Readonly<Record<string, string>> = { he: 'he/him', she: 'she/her', they: 'they/them' };
+
+function keyEntries(place: KeyPlace): Omit<CompletionEntry, 'replace'>[] {
+  return KEYS[place].map((key) => {
+    const detail = place === 'relations' ? relationDetail(key) : place === 'entity' ? KEY_DETAILS[key] : undefined;
+    return { label: key, kind: 'key', insertText: `${key}: `, ...(detail ? { detail } : {}) };
+  });
+}
+
+/** `son-of` → "child of the entity named (implies he)". */
+function relationDetail(key: string): string {
+  const meaning = RELATION_KEYS[key]!;
+  return `${meaning.kind} of the entity named${meaning.implies ? ` (implies ${meaning.implies})` : ''}`;
 }

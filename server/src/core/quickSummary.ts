@@ -13,6 +13,7 @@ import { LIMITS, type Limit } from './limits';
 import { LineIndex, type Range } from './lineIndex';
 import { ENTITY_TYPES } from './model';
 import { parseSidecar, TOP_KEYS } from './sidecar';
+import { RELATION_KEY_NAMES } from './sidecarFacts';
 import { idKey, summarizeSidecar, type IdKind, type IndexedSymbol, type SidecarSummary } from './sidecarSummary';
 import { readCst, type BoundedCst } from './yamlBudgets';
 
@@ -57,8 +58,10 @@ function summarize(text: string, tokens: readonly CST.Token[]): SidecarSummary {
   for (const [key] of top) if (!TOP_KEY_SET.has(key)) throw new Unsupported();
   const section = (key: string): CST.Token | undefined => top.get(key)?.value;
   let aliasCount = 0;
+  const relationTargets: Text[] = [];
   for (const [id, entry] of entries(section('entities'), lines, LIMITS.entities)) {
     const f = fields(mapping(entry.value), lines);
+    for (const target of f.relations()) relationTargets.push(target);
     const type = f.get('type')?.value;
     const aliases = f.list('aliases', LIMITS.aliasesPerEntity).map((a) => a.value);
     if ((aliasCount += aliases.length) > LIMITS.aliasesTotal.value) throw new Unsupported();
@@ -69,6 +72,7 @@ function summarize(text: string, tokens: readonly CST.Token[]): SidecarSummary {
     symbols.push({ kind: 'source', id, name: required(f, 'title')?.value || id, detail: f.get('publisher')?.value ?? '', aliases: [], range: entry.key.range });
   }
   for (const s of symbols) idRanges[idKey(s.kind, s.id)] = [s.range];
+  for (const target of relationTargets) use('entity', target);
   for (const claim of items(section('claims'), LIMITS.claims)) {
     const f = fields(claim, lines);
     for (const source of f.list('sources', LIMITS.sourcesPerClaim)) use('source', source);
@@ -122,6 +126,8 @@ interface Fields {
   get(key: string): Text | undefined;
   /** A field that is a list of texts, or one text taken as a list of one. */
   list(key: string, limit: Limit): Text[];
+  /** An entity's relation targets (entity ids), in the order written. */
+  relations(): Text[];
 }
 
 /** A mapping's fields, read only for the keys asked (a description or a quote is never read). */
@@ -141,7 +147,24 @@ function fields(token: CST.Token | undefined, lines: LineIndex): Fields {
       if (!value) return [];
       return isList(value) ? items(value, limit).map((item) => text(item, lines)) : [text(value, lines)];
     },
+    relations: () => relationTargetsOf(valueOf('relations'), lines),
   };
+}
+
+/** Targets under the known relation keys (the full reader reads no others), none blank, within the entity's budget. */
+function relationTargetsOf(token: CST.Token | undefined, lines: LineIndex): Text[] {
+  if (!token) return [];
+  const relations = fields(mapping(token), lines);
+  const targets: Text[] = [];
+  for (const key of entries(token, lines).keys()) {
+    if (!RELATION_KEY_NAMES.includes(key)) throw new Unsupported();
+    for (const target of relations.list(key, LIMITS.relationsPerEntity)) {
+      if (target.value.trim() === '') throw new Unsupported();
+      targets.push(target);
+    }
+  }
+  withinBudget(targets.length, LIMITS.relationsPerEntity);
+  return targets;
 }
 
 /** A list's items (block or flow). Over the budget, the full parse reports it. */

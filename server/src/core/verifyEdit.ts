@@ -15,6 +15,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isPair, isSeq, parse, type Document } from 'yaml';
 import { LIMITS, limitMessage } from './limits';
+import { RELATION_KEY_NAMES } from './sidecarFacts';
 import { EditableSidecar, applyEdits, firstLine, keyString, parseYaml, sortEdits, type ParseYaml, type TextEdit } from './sidecarText';
 
 export type ListSection = 'claims' | 'mentions' | 'notes';
@@ -234,6 +235,7 @@ function renameIn(snapshot: Snapshot, idKind: 'entity' | 'source', from: string,
   const definitions = idKind === 'entity' ? 'entities' : 'sources';
   const rename = (value: unknown): unknown => (value === from ? to : value);
   mapSection(snapshot, definitions, (entry) => (Array.isArray(entry) && entry[0] === from ? [to, entry[1]] : entry));
+  if (idKind === 'entity') mapSection(snapshot, 'entities', (entry) => (Array.isArray(entry) ? [entry[0], renameRelationTargets(entry[1], rename)] : entry));
   const fields: [string, string][] = idKind === 'entity' ? [['claims', 'attributed-to'], ['mentions', 'entity']] : [['claims', 'sources']];
   for (const [section, field] of fields) {
     mapSection(snapshot, section, (item) => {
@@ -242,6 +244,18 @@ function renameIn(snapshot: Snapshot, idKind: 'entity' | 'source', from: string,
       return new Map(item).set(field, Array.isArray(value) ? value.map(rename) : rename(value));
     });
   }
+}
+
+/** An entity's `relations` with the id renamed where the reader takes it as a target: under the known relation keys. */
+function renameRelationTargets(entity: unknown, rename: (value: unknown) => unknown): unknown {
+  const relations = entity instanceof Map ? entity.get('relations') : undefined;
+  if (!(relations instanceof Map)) return entity;
+  const renamed = new Map<unknown, unknown>();
+  for (const [key, value] of relations) {
+    const known = typeof key === 'string' && RELATION_KEY_NAMES.includes(key);
+    renamed.set(key, !known ? value : Array.isArray(value) ? value.map(rename) : rename(value));
+  }
+  return new Map(entity as Map<unknown, unknown>).set('relations', renamed);
 }
 
 function mapSection(snapshot: Snapshot, key: string, change: (item: unknown) => unknown): void {
