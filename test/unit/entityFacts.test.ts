@@ -3,10 +3,13 @@
 // and relation targets as id uses in the workspace index and in a rename.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { completeInSidecar } from '../../server/src/core/completion';
 import { quickSummary } from '../../server/src/core/quickSummary';
 import { planRename, renameEdits } from '../../server/src/core/rename';
 import { parseSidecar } from '../../server/src/core/sidecar';
+import { FACT_KEYS, RELATION_KEY_NAMES, YEAR_RANGE } from '../../server/src/core/sidecarFacts';
 import { summarizeSidecar } from '../../server/src/core/sidecarSummary';
 import { applyEdits } from '../../server/src/core/sidecarText';
 import { analyzeTexts, cursor, joinLines } from './helpers';
@@ -92,4 +95,16 @@ test('rename: a relation target left out of the edit is caught by the check', ()
   const verdict = renameEdits(FAMILY, [{ start: definition, end: definition + 'ana-varga'.length }, ...attribution], { kind: 'entity', id: 'ana-varga' }, 'ana-lima');
   assert.equal(verdict.ok, false);
   assert.match(verdict.ok ? '' : verdict.reason, /would not read back as intended/);
+});
+
+test('schema: the JSON Schema describes every fact field and relation key the reader knows', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'client', 'schemas', 'annotations.schema.json'), 'utf8'));
+  const entity = schema.properties.entities.additionalProperties.properties;
+  for (const key of FACT_KEYS) assert.ok(entity[key]?.description, `${key} is described`);
+  assert.deepEqual(Object.keys(entity.relations.properties), RELATION_KEY_NAMES);
+  assert.equal(entity.born.oneOf[0].minimum, YEAR_RANGE.min);
+  assert.equal(entity.born.oneOf[0].maximum, YEAR_RANGE.max);
+  const pronouns = new RegExp(entity.pronouns.pattern);
+  for (const ok of ['he', 'she/her', 'they/them']) assert.ok(pronouns.test(ok), ok);
+  for (const bad of ['it', 'he/her', '']) assert.ok(!pronouns.test(bad), bad);
 });
