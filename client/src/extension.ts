@@ -7,6 +7,7 @@ import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } fr
 import { registerAnnotateCommands } from './annotate';
 import { registerCommands } from './commands';
 import { ArticleOutlineProvider } from './outlineTree';
+import { registerReviewCommand } from './reviewMentions';
 import { ClaimStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outline = new ArticleOutlineProvider(() => client);
   context.subscriptions.push(output, statusBar, ...registerCommands(() => client, output), ...registerAnnotateCommands(() => client));
   context.subscriptions.push(vscode.window.registerTreeDataProvider('marginalia.articleOutline', outline));
+  context.subscriptions.push(registerReviewCommand(() => client));
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       statusBar.show(editor);
