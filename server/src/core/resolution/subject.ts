@@ -1,0 +1,144 @@
+// Who the article is about, at each point of it. Raw counting of every
+// mention made the wrong person the subject: a relative named in full (to
+// place the subject in a family) is counted like the subject itself. So a
+// mention counts by its role (the one acting counts, a relative named in
+// "the son of …" hardly), and by where it is:
+//   – the headline and the lead's subjects say what the whole article is
+//     about (a prior that holds throughout);
+//   – the other settled mentions count for the passage they are in, fading
+//     paragraph by paragraph, so the subject can change along the article;
+//   – every settled narration mention adds a little to the article's prior
+//     (capped: being named often is not proof).
+// Mentions in quotations are someone's words, not the narration: not counted.
+//
+// A second, separate convention: writers introduce a person by full name
+// before using the bare surname. A candidate named (settled) earlier in the
+// article is likelier than one never named.
+import type { Span } from '../model';
+import type { TextStructure } from '../textStructure';
+import type { Evidence } from './evidence';
+import { roleOfDraft, type Draft } from './drafts';
+import { ROLE_WEIGHT } from './roles';
+
+/** Named in the headline: the article is about them (a prior worth three subject mentions). */
+const HEADLINE_WEIGHT = 3;
+/** Named as a subject in the lead (the first paragraph after a headline). */
+const LEAD_SUBJECT_WEIGHT = 1;
+/** Each other settled narration mention adds this times its role weight to the article prior... */
+const ARTICLE_SHARE = 0.1;
+/** ...up to this much. */
+const ARTICLE_CAP = 2;
+/** What a mention still counts one paragraph later (its weight halves about every two paragraphs). */
+const FADE_PER_PARAGRAPH = 0.7;
+/** Salience added to every candidate before comparing (a Laplace-like smoothing: one mention's worth). */
+const SMOOTHING = 1;
+/** The subject evidence never exceeds "strong": how often someone is named is not proof of who is meant. */
+const SUBJECT_CAP = 3;
+/** Named earlier in the article while another candidate is not (a-priori "fair"). */
+const INTRODUCED_WEIGHT = 2;
+/** A headline is one short line... */
+const HEADLINE_CHARS = 200;
+/** ...and at most this many short lines open an article before its body. */
+const HEADLINE_LINES = 4;
+
+interface Local {
+  score: number;
+  paragraph: number;
+}
+
+export class SubjectTracker {
+  private readonly prior = new Map<string, number>();
+  private readonly priorParts = new Map<string, { headline: number; lead: number; share: number }>();
+  private readonly local = new Map<string, Local>();
+  private readonly named = new Set<string>();
+  /** The first paragraph of the body; the short lines before it are the headline block. */
+  private readonly lead: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly structure: TextStructure,
+    drafts: readonly Draft[],
+  ) {
+    this.lead = leadParagraph(text, structure.paragraphs);
+    for (const draft of drafts) if (draft.certain) this.addToPrior(draft);
+  }
+
+  /** Records a settled draft the resolution has passed. */
+  add(draft: Draft): void {
+    const id = draft.entityId!;
+    this.named.add(id);
+    if (draft.quoted) return;
+    const weight = draft.paragraph < this.lead ? 1 : ROLE_WEIGHT[roleOfDraft(draft, this.text, this.structure)];
+    const entry = this.local.get(id) ?? { score: 0, paragraph: draft.paragraph };
+    entry.score = faded(entry, draft.paragraph) + weight;
+    entry.paragraph = draft.paragraph;
+    this.local.set(id, entry);
+  }
+
+  /** Subject and "introduced" evidence for a draft among `candidates`. */
+  evidence(draft: Draft, candidates: readonly string[]): Evidence[] {
+    const found: Evidence[] = [];
+    const ranked = candidates.map((id) => ({ id, salience: this.salience(id, draft.paragraph) })).sort((a, b) => b.salience - a.salience);
+    const [top, next] = ranked;
+    if (top && next) {
+      const weight = Math.min(SUBJECT_CAP, Math.log((top.salience + SMOOTHING) / (next.salience + SMOOTHING)));
+      if (weight > 0.05) found.push({ entityId: top.id, weight, kind: 'subject', reason: this.subjectReason(top.id) });
+    }
+    const introduced = candidates.filter((id) => this.named.has(id));
+    if (introduced.length > 0 && introduced.length < candidates.length) {
+      for (const id of introduced) found.push({ entityId: id, weight: INTRODUCED_WEIGHT, kind: 'subject', reason: 'named in full earlier in the article (the others are not)' });
+    }
+    return found;
+  }
+
+  /** How much the article is about an entity at a paragraph: its prior plus its faded passage score. */
+  salience(id: string, paragraph: number): number {
+    const entry = this.local.get(id);
+    return (this.prior.get(id) ?? 0) + (entry ? faded(entry, paragraph) : 0);
+  }
+
+  /** The prior of an entity: named in the headline, a subject of the lead, and a capped share of its other mentions. */
+  private addToPrior(draft: Draft): void {
+    if (draft.quoted) return;
+    const id = draft.entityId!;
+    const parts = this.priorParts.get(id) ?? { headline: 0, lead: 0, share: 0 };
+    if (draft.paragraph < this.lead) parts.headline = HEADLINE_WEIGHT;
+    else {
+      const role = roleOfDraft(draft, this.text, this.structure);
+      if (draft.paragraph === this.lead && role === 'subject') parts.lead = LEAD_SUBJECT_WEIGHT;
+      else parts.share = Math.min(ARTICLE_CAP, parts.share + ARTICLE_SHARE * ROLE_WEIGHT[role]);
+    }
+    this.priorParts.set(id, parts);
+    this.prior.set(id, parts.headline + parts.lead + parts.share);
+  }
+
+  private subjectReason(id: string): string {
+    const parts: string[] = [];
+    const prior = this.priorParts.get(id);
+    if (prior?.headline) parts.push('named in the headline');
+    if (prior?.lead) parts.push('the subject of the opening paragraph');
+    if (parts.length === 0) parts.push('named most, as the one acting, in the passages so far');
+    return `who the article is about: ${parts.join(', ')}`;
+  }
+}
+
+/** A local score faded to a later paragraph. */
+function faded(entry: Local, paragraph: number): number {
+  return entry.score * FADE_PER_PARAGRAPH ** Math.max(0, paragraph - entry.paragraph);
+}
+
+/**
+ * The first paragraph of the body: after the leading short lines (a headline,
+ * and in copied web pages a kicker, a byline or a date around it), at most
+ * HEADLINE_LINES of them. A text of short lines only has no headline.
+ */
+function leadParagraph(text: string, paragraphs: readonly Span[]): number {
+  for (let p = 0; p < paragraphs.length && p <= HEADLINE_LINES; p++) if (!isShortLine(text, paragraphs[p]!)) return p;
+  return 0;
+}
+
+/** One short line. */
+function isShortLine(text: string, paragraph: Span): boolean {
+  const line = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + HEADLINE_CHARS + 8)).trim();
+  return line.length <= HEADLINE_CHARS && !line.includes('\n');
+}
