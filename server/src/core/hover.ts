@@ -4,7 +4,7 @@
 import { LIMITS, clipText } from './limits';
 import { anchoredSpan, claimAt, linesOf, mentionAt, noteAt, sidecarTargetAt } from './locate';
 import { escapeMarkdown, safeLink } from './markdown';
-import type { Analysis, AnchoredClaim, Mention, Span } from './model';
+import type { Analysis, AnchoredClaim, Entity, EntityRelation, EntityRole, Mention, Span } from './model';
 
 export interface HoverContext {
   /** The sidecar's file name, shown as where an entity is defined. */
@@ -39,11 +39,13 @@ export function hoverInSidecar(analysis: Analysis, offset: number, context: Hove
   return { markdown: clipMarkdown(anchorCard(analysis, target.list, target.index)), span: target.span };
 }
 
-/** Name, type, description, aliases, links, mention count, and where it is defined. */
+/** Name, type, facts, description, aliases, links, mention count, and where it is defined. */
 export function entityCard(analysis: Analysis, entityId: string, context: HoverContext, mention?: Mention): string {
   const entity = analysis.sidecar.entities.get(entityId);
   if (!entity) return `Unknown entity ${codeSpan(entityId)}`;
   const lines = [`**${name(entity.name)}** · _${entity.type}_`];
+  const facts = factsLine(analysis, entity);
+  if (facts) lines.push('', facts);
   if (entity.description) lines.push('', prose(entity.description));
   if (entity.aliases.length > 0) lines.push('', `Also: ${listed(entity.aliases, (a) => name(a.value)).join(', ')}`);
   if (entity.links.length > 0) lines.push('', `Links: ${listed(entity.links, (l) => safeLink(clipText(l, LIMITS.nameChars.value))).join(' · ')}`);
@@ -54,8 +56,48 @@ export function entityCard(analysis: Analysis, entityId: string, context: HoverC
   return lines.join('\n');
 }
 
+/** "he · 1950–2011 · President (1999–2007), Governor of Veloria · father of Ana Varga": what the sidecar tells the resolver. */
+function factsLine(analysis: Analysis, entity: Entity): string | undefined {
+  const parts: string[] = [];
+  if (entity.pronouns) parts.push(entity.pronouns.value);
+  const life = lifeYears(entity.born?.value, entity.died?.value);
+  if (life) parts.push(life);
+  if (entity.roles && entity.roles.length > 0) parts.push(listed(latestFirst(entity.roles), roleText).join(', '));
+  if (entity.relations && entity.relations.length > 0) parts.push(listed(entity.relations, (r) => relationText(analysis, r)).join(', '));
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function lifeYears(born: number | undefined, died: number | undefined): string | undefined {
+  if (born !== undefined && died !== undefined) return `${year(born)}–${year(died)}`;
+  if (born !== undefined) return `born ${year(born)}`;
+  return died !== undefined ? `died ${year(died)}` : undefined;
+}
+
+function year(value: number): string {
+  return value < 0 ? `${-value} BCE` : String(value);
+}
+
+/** Roles with years, the latest first, then the others as written: the card leads with what the person is best known as lately. */
+function latestFirst(roles: readonly EntityRole[]): EntityRole[] {
+  const last = (r: EntityRole): number => r.to ?? r.from ?? Number.MIN_SAFE_INTEGER;
+  return roles.slice().sort((a, b) => last(b) - last(a));
+}
+
+function roleText(role: EntityRole): string {
+  const { from, to } = role;
+  const years = from !== undefined && to !== undefined ? (from === to ? year(from) : `${year(from)}–${year(to)}`) : from !== undefined ? `from ${year(from)}` : to !== undefined ? `until ${year(to)}` : '';
+  return years ? `${name(role.title)} (${years})` : name(role.title);
+}
+
+/** "father of Ana Varga": the key in words and the related entity's name (its id when it is not defined). */
+function relationText(analysis: Analysis, relation: EntityRelation): string {
+  const target = analysis.sidecar.entities.get(relation.target.value);
+  return `${relation.key.replace(/-/g, ' ')} ${target ? name(target.name) : codeSpan(relation.target.value)}`;
+}
+
 const RESOLUTION_TEXT: Record<string, string> = {
   pin: 'pinned in the sidecar',
+  evidence: 'from the evidence around it',
   cue: 'from a cue in the text',
   sentence: 'from the same sentence',
   paragraph: 'from the same paragraph',
@@ -63,16 +105,34 @@ const RESOLUTION_TEXT: Record<string, string> = {
   guess: 'a guess',
 };
 
+/**
+ * How a shared name was resolved. Certain: what decided it ("decided by
+ * “Ms” before the name and “her father” after it"). Uncertain: the best
+ * guess, the other candidates, and the evidence seen.
+ */
 function resolutionNote(analysis: Analysis, mention: Mention): string[] {
   if (mention.candidates.length < 2 && mention.resolution !== 'pin') return [];
+  const nameOf = (id: string): string => name(analysis.sidecar.entities.get(id)?.name ?? id);
   const others = listed(
     mention.candidates.filter((c) => c !== mention.entityId),
-    (c) => name(analysis.sidecar.entities.get(c)?.name ?? c),
+    nameOf,
   );
-  const how = RESOLUTION_TEXT[mention.resolution] ?? mention.resolution;
-  const warning = mention.certain ? '' : '⚠ Uncertain: ';
+  const evidence = mention.resolution === 'pin' ? [] : (mention.evidence ?? []);
+  const how = escapeMarkdown(RESOLUTION_TEXT[mention.resolution] ?? mention.resolution);
+  if (!mention.certain) {
+    const guess = `⚠ Probably ${nameOf(mention.entityId)}${evidence.length > 0 ? '' : ` (${how})`}${others.length > 0 ? `; could be ${others.join(', ')}` : ''}`;
+    return evidence.length > 0 ? ['', `_${guess}_`, '', `_Seen: ${inWords(evidence, ', ')}_`] : ['', `_${guess}_`];
+  }
   const alternatives = others.length > 0 ? `; could also be ${others.join(', ')}` : '';
-  return ['', `_${warning}resolved ${escapeMarkdown(how)}${alternatives}_`];
+  if (evidence.length > 0) return ['', `_Decided by ${inWords(evidence, ' and ')}${alternatives}_`];
+  return ['', `_resolved ${how}${alternatives}_`];
+}
+
+/** Evidence reasons, escaped and clipped, the strongest first: "A, B and C" (or "A, B, C"), and "N more" past the list budget. */
+function inWords(reasons: readonly string[], last: string): string {
+  const shown = listed(reasons, (r) => escapeMarkdown(clipText(r, LIMITS.nameChars.value)));
+  if (shown.length < 2) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')}${last}${shown[shown.length - 1]}`;
 }
 
 export function claimCard(analysis: Analysis, anchored: AnchoredClaim): string {
