@@ -1,0 +1,195 @@
+// An article's reading text: for Markdown, the text as a reader sees it on
+// the rendered page, with a map between reading and source offsets (see
+// readingMap.ts). The document is cut into pieces that parse alone (see
+// chunks.ts); after an edit only the pieces it touches are parsed and read
+// again, the others are kept and moved. Every result equals the reading of
+// the same source from scratch.
+import type { Span } from '../model';
+import { changedRegion } from '../tracking';
+import { cutsFrom, nextCut } from './chunks';
+import { frontMatterOf, type FrontMatter } from './frontMatter';
+import { parsePiece, readPiece, type MarkdownPiece, type ParsedPiece } from './markdownPiece';
+import { ReadingBuilder, lastAtOrBefore, readingOf, sourceOfEnd, sourceOfStart, type PieceReading } from './readingMap';
+
+export interface ArticleReading {
+  /** The article's file text. */
+  readonly source: string;
+  /** What is analysed: the text as a reader sees it. */
+  readonly text: string;
+  readonly frontMatter: FrontMatter;
+  /** The headline in the reading text: the front matter's title, else the first level-1 heading. */
+  readonly headline?: Span;
+  /** Reading spans where names are not searched (code spans, URLs shown as text), sorted. */
+  readonly unsearchable: readonly Span[];
+  /** The source offset a reading offset comes from (a span's start). */
+  toSource(offset: number): number;
+  /** The source offset just after the reading character before `offset` (a span's end). */
+  toSourceEnd(offset: number): number;
+  /** The reading offset of a source offset; inside markup, where the markup sits. */
+  toReading(offset: number): number;
+}
+
+interface Piece {
+  readonly reading: MarkdownPiece | PieceReading;
+}
+
+/** The pieces of one version, with where each starts in the source and in the reading text. */
+interface Pieces {
+  readonly pieces: readonly Piece[];
+  readonly sourceStarts: readonly number[];
+  readonly definitions: string;
+}
+
+const readings = new WeakMap<ArticleReading, Pieces>();
+
+/** `previous`: the reading of an earlier version of the same article, to re-read only what the edit touched. */
+export function markdownReading(source: string, previous?: ArticleReading): ArticleReading {
+  const frontMatter = frontMatterOf(source);
+  const kept = previous && readings.get(previous);
+  const pieces = kept && previous.frontMatter.end === frontMatter.end ? updatePieces(previous.source, source, frontMatter, kept) : allPieces(source, frontMatter);
+  const reading = assemble(source, frontMatter, pieces);
+  readings.set(reading, pieces);
+  return reading;
+}
+
+function allPieces(source: string, frontMatter: FrontMatter): Pieces {
+  const sourceStarts = [0, ...cutsFrom(source, frontMatter.end)];
+  const texts = sourceStarts.map((start, i) => source.slice(start, sourceStarts[i + 1] ?? source.length));
+  const parsed = texts.map((text, i) => (i === 0 ? undefined : parsePiece(text)));
+  const definitions = definitionsOf(parsed);
+  const defined = new Set(definitions.split('\n'));
+  const pieces = texts.map((text, i): Piece => ({ reading: i === 0 ? frontMatterReading(frontMatter) : readPiece(text, parsed[i]!, defined) }));
+  return { pieces, sourceStarts, definitions };
+}
+
+/**
+ * Re-reads the pieces from the one before the edit up to the first cut after
+ * it that is also a cut of the old version (from there on the text, and so
+ * the pieces, are the old ones moved). A change in the document's reference
+ * definitions, or an edit in the front matter, reads everything again.
+ */
+function updatePieces(oldSource: string, source: string, frontMatter: FrontMatter, old: Pieces): Pieces {
+  const change = changedRegion(oldSource, source);
+  if (!change) return old;
+  if (change.start < frontMatter.end + 1 || old.pieces.length < 2) return allPieces(source, frontMatter);
+  const delta = change.newEnd - change.oldEnd;
+  const first = Math.max(1, lastAtOrBefore(old.sourceStarts, change.start) - 1);
+  const newStarts = old.sourceStarts.slice(0, first);
+  const reread: { text: string; parsed: ParsedPiece }[] = [];
+  let resume = old.pieces.length;
+  for (let at = old.sourceStarts[first]!; at < source.length; ) {
+    const next = nextCut(source, at);
+    newStarts.push(at);
+    const text = source.slice(at, next);
+    reread.push({ text, parsed: parsePiece(text) });
+    const oldIndex = next >= change.newEnd && next - delta >= change.oldEnd ? lastAtOrBefore(old.sourceStarts, next - delta) : -1;
+    if (oldIndex > 0 && old.sourceStarts[oldIndex] === next - delta) {
+      resume = oldIndex;
+      break;
+    }
+    at = next;
+  }
+  for (let i = resume; i < old.pieces.length; i++) newStarts.push(old.sourceStarts[i]! + delta);
+  const keptBefore = old.pieces.slice(0, first);
+  const keptAfter = old.pieces.slice(resume);
+  const definers: ({ readonly definitions: readonly string[] } | undefined)[] = [...keptBefore, ...keptAfter].map((p) => ('definitions' in p.reading ? p.reading : undefined));
+  for (const { parsed } of reread) definers.push(parsed);
+  const definitions = definitionsOf(definers);
+  if (definitions !== old.definitions) return allPieces(source, frontMatter);
+  const defined = new Set(definitions.split('\n'));
+  const fresh = reread.map(({ text, parsed }): Piece => ({ reading: readPiece(text, parsed, defined) }));
+  return { pieces: [...keptBefore, ...fresh, ...keptAfter], sourceStarts: newStarts, definitions };
+}
+
+/** Every definition of the document, sorted and joined: compared as one string. */
+function definitionsOf(items: readonly ({ readonly definitions: readonly string[] } | undefined)[]): string {
+  const all: string[] = [];
+  for (const item of items) for (const label of item?.definitions ?? []) all.push(label);
+  return [...new Set(all)].sort().join('\n');
+}
+
+/** The first piece: the front matter, read as its title alone. */
+function frontMatterReading(frontMatter: FrontMatter): PieceReading {
+  const out = new ReadingBuilder();
+  if (frontMatter.title) out.copy(frontMatter.title.value.replace(/\s/g, ' '), frontMatter.title.span.start);
+  return out.build();
+}
+
+function assemble(source: string, frontMatter: FrontMatter, { pieces, sourceStarts }: Pieces): ArticleReading {
+  const parts: string[] = [];
+  const readingStarts: number[] = [];
+  const unsearchable: Span[] = [];
+  let length = 0;
+  let headline: Span | undefined;
+  pieces.forEach((piece, i) => {
+    const { text } = piece.reading;
+    if (text.length > 0 && length > 0) {
+      parts.push('\n\n');
+      length += 2;
+    }
+    readingStarts.push(length);
+    parts.push(text);
+    const list = piece.reading.unsearchable;
+    for (let u = 0; u < list.length; u += 2) unsearchable.push({ start: length + list[u]!, end: length + list[u + 1]! });
+    if (!headline && i === 0 && frontMatter.title) headline = { start: 0, end: text.length };
+    const title = 'firstTitle' in piece.reading ? piece.reading.firstTitle : undefined;
+    if (!headline && title !== undefined) headline = { start: length + title, end: length + paragraphEnd(text, title) };
+    length += text.length;
+  });
+  return new PiecedReading(source, parts.join(''), frontMatter, headline, unsearchable, pieces, sourceStarts, readingStarts);
+}
+
+function paragraphEnd(text: string, from: number): number {
+  const end = text.indexOf('\n\n', from);
+  return end < 0 ? text.length : end;
+}
+
+class PiecedReading implements ArticleReading {
+  /** Pieces with reading text: where they start, to find a reading offset's piece. */
+  private readonly readingIndex: { readonly starts: number[]; readonly pieces: number[] } = { starts: [], pieces: [] };
+
+  constructor(
+    readonly source: string,
+    readonly text: string,
+    readonly frontMatter: FrontMatter,
+    readonly headline: Span | undefined,
+    readonly unsearchable: readonly Span[],
+    private readonly pieces: readonly Piece[],
+    private readonly sourceStarts: readonly number[],
+    private readonly readingStarts: readonly number[],
+  ) {
+    pieces.forEach((piece, i) => {
+      if (piece.reading.text.length === 0) return;
+      this.readingIndex.starts.push(readingStarts[i]!);
+      this.readingIndex.pieces.push(i);
+    });
+  }
+
+  toSource(offset: number): number {
+    const i = this.pieceAtReading(offset);
+    return i < 0 ? 0 : this.sourceStarts[i]! + sourceOfStart(this.pieces[i]!.reading.segments, offset - this.readingStarts[i]!);
+  }
+
+  toSourceEnd(offset: number): number {
+    const i = this.pieceAtReading(Math.max(0, offset - 1));
+    return i < 0 ? 0 : this.sourceStarts[i]! + sourceOfEnd(this.pieces[i]!.reading.segments, offset - this.readingStarts[i]!);
+  }
+
+  toReading(offset: number): number {
+    const i = lastAtOrBefore(this.sourceStarts, offset);
+    if (i < 0) return 0;
+    const local = readingOf(this.pieces[i]!.reading.segments, offset - this.sourceStarts[i]!);
+    return Math.min(this.text.length, this.readingStarts[i]! + local);
+  }
+
+  private pieceAtReading(offset: number): number {
+    const k = lastAtOrBefore(this.readingIndex.starts, offset);
+    return k < 0 ? (this.readingIndex.pieces[0] ?? -1) : this.readingIndex.pieces[k]!;
+  }
+}
+
+/** The reading of a plain-text article: the text itself. */
+export function plainReading(source: string): ArticleReading {
+  const same = (offset: number): number => Math.max(0, Math.min(offset, source.length));
+  return { source, text: source, frontMatter: { end: 0 }, unsearchable: [], toSource: same, toSourceEnd: same, toReading: same };
+}
