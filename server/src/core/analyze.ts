@@ -25,6 +25,8 @@ import { nameLimitFindings, nameMatcherFor, type NameMatcher } from './nameMatch
 import { normalizeWithMap, type NormalizedText } from './normalize';
 import { parseSidecar } from './sidecar';
 import { analyzeStructure, updateStructure, type TextStructure } from './textStructure';
+import { searchableMatches, withSourceFallback } from './reading/articleReading';
+import { markdownReading, type ArticleReading } from './reading/readingText';
 
 export interface PreparedSidecar {
   readonly text: string;
@@ -33,7 +35,12 @@ export interface PreparedSidecar {
 }
 
 export interface PreparedArticle {
+  /** What is analysed: the file's text, or for Markdown its reading text. */
   readonly text: string;
+  /** The file's text. */
+  readonly source: string;
+  /** Markdown only: the reading text and its map to the source. */
+  readonly reading?: ArticleReading;
   readonly normalized: NormalizedText;
   readonly structure: TextStructure;
   /** The edit from the version it was prepared from, found once for both the structure and the anchors. */
@@ -57,11 +64,15 @@ export function prepareSidecar(text: string): PreparedSidecar {
  * moves every anchor needs none. `previous`, an earlier version of the same
  * article, lets the structure be updated around the edit instead of rebuilt.
  */
-export function prepareArticle(text: string, previous?: PreparedArticle): PreparedArticle {
+export function prepareArticle(source: string, previous?: PreparedArticle, markdown = previous?.reading !== undefined): PreparedArticle {
   let normalized: NormalizedText | undefined;
+  const reading = markdown ? markdownReading(source, previous?.reading) : undefined;
+  const text = reading ? reading.text : source;
   const change = previous && changedRegion(previous.text, text);
   return {
     text,
+    source,
+    reading,
     get normalized() {
       return (normalized ??= normalizeWithMap(text));
     },
@@ -79,7 +90,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   const findings: Finding[] = sidecar.findings.slice();
   const before = previous?.sidecarText === prepared.text ? previous : undefined;
   const change = before && (article.edit?.from === before.articleText ? article.edit.change : changedRegion(before.articleText, article.text));
-  const anchors = anchorAnnotations(article.text, () => article.normalized, sidecar, before, change);
+  const anchors = withSourceFallback(anchorAnnotations(article.text, () => article.normalized, sidecar, before, change), sidecar, article.reading);
   const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
     items.map((item, at) => {
       const result = anchors[list][at]!;
@@ -89,7 +100,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   const claims = anchorAll('claims', sidecar.claims).map(({ item, result }) => anchoredClaim(item, result, sidecar));
   const pins = anchorAll('mentions', sidecar.mentions).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
-  const nameMatches = before?.nameMatches && change ? prepared.matcher.findAfterEdit(before.nameMatches, change, article.text) : before?.nameMatches && !change ? before.nameMatches : prepared.matcher.findAll(article.text);
+  const nameMatches = searchableMatches(before?.nameMatches && change ? prepared.matcher.findAfterEdit(before.nameMatches, change, article.text) : before?.nameMatches && !change ? before.nameMatches : prepared.matcher.findAll(article.text), article.reading);
   append(findings, nameLimitFindings(prepared.matcher, nameMatches));
   const mentions = resolveMentions({
     text: article.text,
@@ -101,7 +112,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   append(findings, sidecarOnlyFindings(sidecar));
   for (const claim of claims) append(findings, unsourcedFindings(claim, options.unsourcedClaimSeverity));
   if (options.reportAmbiguousMentions) append(findings, ambiguousMentionFindings(mentions, sidecar));
-  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors, nameMatches, structure: article.structure };
+  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors, nameMatches, structure: article.structure, reading: article.reading };
 }
 
 /** Appends without spreading: a spread of an input-sized list into a call overflows V8's argument limit. */
@@ -237,23 +248,31 @@ function ambiguousMentionFindings(mentions: readonly Mention[], sidecar: Sidecar
   return findings;
 }
 
-/** Messages by candidate list (the name matcher shares one list per name), guess and text. */
+/** Messages by candidate list (the name matcher shares one list per name), guess, text and reason. */
 const ambiguityMessages = new WeakMap<Sidecar, WeakMap<readonly string[], Map<string, string>>>();
+/** The reason quoted in the message: the strongest one, clipped (the hover lists them all). */
+const WHY_CHARS = 160;
 
+/** “Massoud”: probably Ahmad Shah Massoud; could be Ahmad Massoud — <the strongest reason>. Pin it under 'mentions'. */
 function ambiguityMessage(m: Mention, sidecar: Sidecar): string {
   let bySidecar = ambiguityMessages.get(sidecar);
   if (!bySidecar) ambiguityMessages.set(sidecar, (bySidecar = new WeakMap()));
   let byCandidates = bySidecar.get(m.candidates);
   if (!byCandidates) bySidecar.set(m.candidates, (byCandidates = new Map()));
-  const key = `${m.entityId}\u0000${m.text}`;
+  const why = m.evidence?.[0];
+  const key = `${m.entityId}\u0000${m.text}\u0000${why ?? ''}`;
   let message = byCandidates.get(key);
   if (message === undefined) {
     const nameOf = (id: string): string => clip(sidecar.entities.get(id)?.name ?? id, LISTED_NAME_CHARS);
-    const named = m.candidates.slice(0, NAMED_CANDIDATES).map(nameOf);
-    const others = m.candidates.length - named.length;
-    const who = others > 0 ? `${named.join(', ')} or ${others.toLocaleString('en-US')} other${others === 1 ? '' : 's'}` : named.join(' or ');
-    const text = clip(m.text, LISTED_NAME_CHARS);
-    message = clip(`“${text}” could be ${who}; the context does not settle it (guessed ${nameOf(m.entityId)}). Pin it under 'mentions'.`, LIMITS.messageChars.value);
+    const named: string[] = [];
+    for (const id of m.candidates) {
+      if (named.length >= NAMED_CANDIDATES) break;
+      if (id !== m.entityId) named.push(nameOf(id));
+    }
+    const rest = m.candidates.length - 1 - named.length;
+    const who = rest > 0 ? `${named.join(', ')} or ${rest.toLocaleString('en-US')} other${rest === 1 ? '' : 's'}` : named.join(' or ');
+    const because = why ? clip(why, WHY_CHARS) : 'nothing in the text around it decides';
+    message = clip(`“${clip(m.text, LISTED_NAME_CHARS)}”: probably ${nameOf(m.entityId)}; could be ${who} — ${because}. Pin it under 'mentions'.`, LIMITS.messageChars.value);
     byCandidates.set(key, message);
   }
   return message;
