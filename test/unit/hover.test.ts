@@ -185,3 +185,9 @@ test('hover: facts and evidence cannot inject Markdown, and long evidence is cli
   assert.ok(decided.length < 2 * LIMITS.nameChars.value + 200, `evidence of ${decided.length} characters`);
   assert.match(decided, /…/);
 });
+
+test('hover: on a relation target in the sidecar, the related entity’s card', () => {
+  const card = hoverInSidecar(analyzeTexts('x', VARGAS), VARGAS.indexOf('father-of: ana-varga') + 'father-of: an'.length, context)!;
+  assert.match(card.markdown, /^\*\*Ana Varga\*\* · _person_/);
+  assert.equal(VARGAS.slice(card.span.start, card.span.end), 'ana-varga');
+});
