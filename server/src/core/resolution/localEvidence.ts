@@ -1,10 +1,25 @@
-// Every local evidence finder, run on one ambiguous mention. (Stub: the
-// finders land here one by one; see evidence.ts for the contract.)
+// Every local evidence finder, run on one ambiguous mention. Each reads a
+// bounded window around the mention and votes for or against candidates on
+// one kind of evidence (see evidence.ts for the scale of the weights).
+import { cueEvidence } from './cues';
 import type { Evidence, EvidenceFinder, MentionContext } from './evidence';
+import { honorificEvidence } from './honorifics';
+import { pronounEvidence } from './pronouns';
+import { relationEvidence } from './relations';
+import { speakerEvidence } from './speaker';
+import { titleEvidence } from './titles';
 
-const FINDERS: readonly EvidenceFinder[] = [];
+const FINDERS: readonly EvidenceFinder[] = [cueEvidence, honorificEvidence, pronounEvidence, relationEvidence, titleEvidence, speakerEvidence];
+
+/**
+ * Candidates read per mention: a name shared by more is no family of
+ * namesakes (some finders compare every pair of candidates' relations), and
+ * local evidence is left to the rest of the resolver.
+ */
+export const MAX_CANDIDATES_READ = 32;
 
 export function localEvidence(context: MentionContext): Evidence[] {
+  if (context.candidates.length > MAX_CANDIDATES_READ) return [];
   const all: Evidence[] = [];
   for (const find of FINDERS) for (const e of find(context)) all.push(e);
   return all;
