@@ -191,3 +191,9 @@ test('hover: on a relation target in the sidecar, the related entity’s card', 
   assert.match(card.markdown, /^\*\*Ana Varga\*\* · _person_/);
   assert.equal(VARGAS.slice(card.span.start, card.span.end), 'ana-varga');
 });
+
+test('hover: many pieces of evidence are listed up to the budget, the rest counted', () => {
+  const evidence = Array.from({ length: 14 }, (_, i) => `cue ${i}`);
+  const card = hoverInArticle(withVargaMention('Varga left.', { evidence }), 1, context)!.markdown;
+  assert.match(card, /_Decided by cue 0, cue 1, (cue \d, ){7}cue 9, and 4 more; could also be/);
+});

@@ -131,7 +131,7 @@ function resolutionNote(analysis: Analysis, mention: Mention): string[] {
 /** Evidence reasons, escaped and clipped, the strongest first: "A, B and C" (or "A, B, C"), and "N more" past the list budget. */
 function inWords(reasons: readonly string[], last: string): string {
   const shown = listed(reasons, (r) => escapeMarkdown(clipText(r, LIMITS.nameChars.value)));
-  if (shown.length < 2) return shown.join('');
+  if (shown.length < 2 || reasons.length > LIST_ITEMS) return shown.join(', ');
   return `${shown.slice(0, -1).join(', ')}${last}${shown[shown.length - 1]}`;
 }
 
