@@ -7,7 +7,7 @@
 import type { Span } from '../model';
 
 export type MentionRole =
-  /** Opens its sentence or clause, or is the agent of a passive: the one acting ("In 2010, Ana Varga won", "led by Ana Varga"). */
+  /** Opens its sentence or clause, is the agent of a passive or the speaker after a quotation: the one acting ("In 2010, Ana Varga won", "led by Ana Varga", "“…,” Ana Varga said"). */
   | 'subject'
   /** Anywhere else in the sentence ("… met Ana Varga in Riga"). */
   | 'object'
@@ -44,6 +44,8 @@ const POSSESSIVE_AFTER = /^['’]s?(?=\s)/u;
 const CLAUSE_OPENER = /(?:[;:—–]|,\s*(?:and|but|while|whereas|although|though|so|yet)|\b(?:when|while|after|before|because|since|although|though|whereas|that|if|until|once|as))\s*$/iu;
 /** The agent of a passive ("led by …", "founded by …") is the one acting. */
 const AGENT_BEFORE = /\bby\s+$/u;
+/** Right after a quotation ("“…,” Ana Varga said"): the speaker. */
+const SPEAKER_BEFORE = /["”]\s*$/u;
 /** Marks that may precede the first word of a sentence. */
 const LEADING_MARKS = /^[\s"“‘'(\[*_#>-]*$/u;
 /** A short introductory phrase closed by a comma ("In July 2012, …", "Raised in Riga, …"): the name after it opens the clause. */
@@ -57,6 +59,6 @@ export function roleOf(text: string, span: Span, sentence: Span): MentionRole {
   if (POSSESSIVE_AFTER.test(after)) return 'possessor';
   const sentenceStart = span.start - ROLE_WINDOW <= sentence.start;
   if (sentenceStart && (LEADING_MARKS.test(before) || INTRODUCTORY_PHRASE.test(before.replace(/^[\s"“‘'(\[]+/u, '')))) return 'subject';
-  if (CLAUSE_OPENER.test(before) || AGENT_BEFORE.test(before)) return 'subject';
+  if (CLAUSE_OPENER.test(before) || AGENT_BEFORE.test(before) || SPEAKER_BEFORE.test(before)) return 'subject';
   return 'object';
 }

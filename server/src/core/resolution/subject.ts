@@ -137,8 +137,11 @@ function leadParagraph(text: string, paragraphs: readonly Span[]): number {
   return 0;
 }
 
-/** One short line. */
+/** A sentence end inside a line, or a full stop ending it: a sentence of the body, not a headline. */
+const SENTENCE_INSIDE = /[.!?…]["'”’)\]]*\s+\S|\.["'”’)\]]*$/u;
+
+/** One short line that is not a sentence of the body. */
 function isShortLine(text: string, paragraph: Span): boolean {
   const line = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + HEADLINE_CHARS + 8)).trim();
-  return line.length <= HEADLINE_CHARS && !line.includes('\n');
+  return line.length <= HEADLINE_CHARS && !line.includes('\n') && !SENTENCE_INSIDE.test(line);
 }
