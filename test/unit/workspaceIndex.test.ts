@@ -95,7 +95,7 @@ for (const [how, worker] of [['in this thread', NO_WORKER], ['in worker threads'
 test('WorkspaceIndex over the samples: every sample sidecar, the son and the father both found', async () => {
   const index = new WorkspaceIndex(fromDisk, WORKER);
   await index.build([path.join(REPO, 'samples')], 1 << 20);
-  assert.equal(index.size, 4);
+  assert.equal(index.size, 5);
   const names = new Set((await index.search('Massoud', 500)).map((h) => h.symbol.name));
   assert.ok(names.has('Ahmad Massoud') && names.has('Ahmad Shah Massoud'), [...names].join(', '));
 });

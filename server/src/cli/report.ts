@@ -1,6 +1,7 @@
 // The two output formats of `marginalia check`.
 import * as path from 'node:path';
 import { LineIndex } from '../core/lineIndex';
+import { linesOf } from '../core/locate';
 import type { Analysis, Finding, Severity } from '../core/model';
 import type { Pair } from '../core/pairing';
 
@@ -20,7 +21,7 @@ export function textReport(checked: readonly CheckedFile[], problems: readonly F
   const lines: string[] = [];
   for (const problem of problems) lines.push(`${path.relative(cwd, problem.file) || problem.file}:1:1 ${problem.severity} ${problem.code} ${problem.message}`);
   for (const { pair, analysis } of checked) {
-    const indexes = { article: new LineIndex(analysis.articleText), sidecar: new LineIndex(analysis.sidecarText) };
+    const indexes = { article: linesOf(analysis, 'article'), sidecar: new LineIndex(analysis.sidecarText) };
     const sorted = [...analysis.findings].sort((a, b) => (a.file === b.file ? a.span.start - b.span.start : a.file === 'article' ? -1 : 1));
     for (const finding of sorted) {
       const position = indexes[finding.file].positionAt(finding.span.start);
@@ -38,7 +39,7 @@ function oneLine(text: string): string {
 export function jsonReport(checked: readonly CheckedFile[], problems: readonly FileProblem[], cwd: string): unknown {
   const rel = (p: string): string => path.relative(cwd, p) || p;
   const files = checked.map(({ pair, analysis }) => {
-    const indexes = { article: new LineIndex(analysis.articleText), sidecar: new LineIndex(analysis.sidecarText) };
+    const indexes = { article: linesOf(analysis, 'article'), sidecar: new LineIndex(analysis.sidecarText) };
     const range = (file: 'article' | 'sidecar', span: { start: number; end: number }) => indexes[file].rangeOf(span);
     return {
       article: rel(pair.article),

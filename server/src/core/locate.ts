@@ -1,5 +1,6 @@
 // Finding what is under the cursor in either file.
 import { LineIndex } from './lineIndex';
+import { ReadingLines } from './reading/articleReading';
 import type { Analysis, AnchoredAnnotation, AnchoredClaim, IdUse, Mention, Note, Span } from './model';
 
 export const contains = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
@@ -66,9 +67,10 @@ export function anchoredSpan(analysis: Analysis, list: 'claims' | 'mentions' | '
 
 const lineIndexes = new WeakMap<Analysis, { article?: LineIndex; sidecar?: LineIndex }>();
 
-/** The line index of one of the analysis' two texts, built once per analysis. */
+/** The line index of one of the analysis' two texts, built once per analysis (a Markdown article's: of its source, for reading offsets). */
 export function linesOf(analysis: Analysis, file: 'article' | 'sidecar'): LineIndex {
   let entry = lineIndexes.get(analysis);
   if (!entry) lineIndexes.set(analysis, (entry = {}));
-  return (entry[file] ??= new LineIndex(file === 'article' ? analysis.articleText : analysis.sidecarText));
+  if (file === 'article') return (entry.article ??= analysis.reading ? new ReadingLines(analysis.reading) : new LineIndex(analysis.articleText));
+  return (entry.sidecar ??= new LineIndex(analysis.sidecarText));
 }

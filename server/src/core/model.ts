@@ -232,4 +232,6 @@ export interface Analysis {
   readonly structure?: import('./textStructure').TextStructure;
   /** Every name matched in the article, before resolution, kept for the next edit. */
   readonly nameMatches?: readonly import('./nameMatcher').NameMatch[];
+  /** A Markdown article: `articleText` is its reading text, and this maps it to the file's text (every span above is in the reading text). */
+  readonly reading?: import('./reading/readingText').ArticleReading;
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { analyze, analyzeWithoutArticle, prepareArticle, prepareSidecar, type AnalysisOptions, type PreparedArticle, type PreparedSidecar } from './analyze';
 import type { Analysis, DiagnosticCode } from './model';
 import { failureMessage, looksBinary, type Pair, type TextSource } from './pairing';
+import { isMarkdownPath } from './reading/articleReading';
 
 /** Why the article of a pair is not analysed, said on the sidecar's `article:` value (or its first line). */
 interface ArticleProblem {
@@ -36,8 +37,8 @@ export class PairAnalyzer {
 
   private article(filePath: string, text: string): PreparedArticle {
     const cached = this.articles.get(filePath);
-    if (cached && cached.text === text) return cached;
-    const prepared = prepareArticle(text, cached);
+    if (cached && cached.source === text) return cached;
+    const prepared = prepareArticle(text, cached, isMarkdownPath(filePath));
     this.articles.set(filePath, prepared);
     return prepared;
   }

@@ -6,6 +6,8 @@ import { annotationSpan, checkAnnotation, newSidecarText, unitFor } from '../cor
 import { LineIndex } from '../core/lineIndex';
 import { linesOf } from '../core/locate';
 import { isArticlePath, sidecarPathFor } from '../core/pairing';
+import { isMarkdownPath } from '../core/reading/articleReading';
+import { markdownReading } from '../core/reading/readingText';
 import { diffEdit } from '../core/textDiff';
 import type { AnnotateArgs, ArticleOutline, SidecarInfo } from '../protocol';
 import type { ServerContext } from './context';
@@ -30,14 +32,15 @@ export async function annotate(ctx: ServerContext, connection: Connection, args:
   if (!articlePath || !isArticlePath(articlePath)) return { applied: false, message: 'Annotations are made from an article (.txt, .md or .markdown file).' };
   const article = ctx.workspace.read(articlePath);
   if (!article.ok) return { applied: false, message: article.message };
+  const { text, toReading } = readingOf(ctx, args.uri, articlePath, article.text);
   const lines = new LineIndex(article.text);
-  const selection = { start: lines.offsetAt(args.range.start), end: lines.offsetAt(args.range.end) };
-  const span = annotationSpan(article.text, selection, unitFor(args.request.kind));
+  const selection = { start: toReading(lines.offsetAt(args.range.start)), end: toReading(lines.offsetAt(args.range.end)) };
+  const span = annotationSpan(text, selection, unitFor(args.request.kind));
   if (!span) return { applied: false, message: 'Select the text to annotate, or put the cursor on it.' };
   const sidecar = sidecarOf(ctx, articlePath);
   const base = sidecar.text ?? newSidecarText(path.basename(articlePath));
   const entityIds = new Set(ctx.workspace.analyzer.sidecar(sidecar.path, base).sidecar.entities.keys());
-  const plan = checkAnnotation(base, article.text, span, args.request, entityIds);
+  const plan = checkAnnotation(base, text, span, args.request, entityIds);
   if (!plan.ok) {
     connection.console.warn(`Marginalia: annotation not written to ${sidecar.path}: ${plan.reason}.`);
     return { applied: false, message: `${path.basename(sidecar.path)} was not changed: ${plan.reason}.` };
@@ -49,6 +52,14 @@ export async function annotate(ctx: ServerContext, connection: Connection, args:
       : { changes: { [uri]: [toLspEdit(sidecar.text, diffEdit(sidecar.text, plan.text))] } };
   const result = await connection.workspace.applyEdit({ label: `Annotate “${plan.quote}”`, edit });
   return { applied: result.applied, quote: plan.quote, message: result.applied ? undefined : result.failureReason };
+}
+
+/** What the quote is taken from: the article's text, or a Markdown article's reading text (the analysis' when it is of this text). */
+function readingOf(ctx: ServerContext, uri: string, articlePath: string, source: string): { text: string; toReading: (offset: number) => number } {
+  if (!isMarkdownPath(articlePath)) return { text: source, toReading: (offset) => offset };
+  const analysed = ctx.analysisFor(uri)?.analysis.reading;
+  const reading = analysed?.source === source ? analysed : markdownReading(source);
+  return { text: reading.text, toReading: (offset) => reading.toReading(offset) };
 }
 
 function toLspEdit(text: string, edit: { start: number; end: number; newText: string }) {

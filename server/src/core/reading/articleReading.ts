@@ -1,0 +1,79 @@
+// Where the analysis meets the reading text of a Markdown article: which
+// articles are read as Markdown, the names not searched (code, URLs shown as
+// text), quotes written by hand against the Markdown source, and the line
+// index that turns reading offsets into the source's lines and columns.
+import { findAnchor, type AnchorResult } from '../anchor';
+import type { AnchorResults } from '../anchorAll';
+import { LineIndex, type Position, type Range } from '../lineIndex';
+import type { Anchor, AnchorList, Sidecar, Span } from '../model';
+import type { NameMatch } from '../nameMatcher';
+import { normalizeWithMap, type NormalizedText } from '../normalize';
+import { lastAtOrBefore } from './readingMap';
+import type { ArticleReading } from './readingText';
+
+export function isMarkdownPath(filePath: string): boolean {
+  return /\.(md|markdown)$/i.test(filePath);
+}
+
+/** The name matches outside code spans and URLs shown as text (the same list when none is inside). */
+export function searchableMatches(matches: readonly NameMatch[], reading: ArticleReading | undefined): readonly NameMatch[] {
+  const skipped = reading?.unsearchable;
+  if (!skipped || skipped.length === 0) return matches;
+  const starts = skipped.map((s) => s.start);
+  const inside = (span: Span): boolean => {
+    const i = lastAtOrBefore(starts, span.start);
+    return i >= 0 && span.start < skipped[i]!.end;
+  };
+  const kept = matches.filter((m) => !inside(m.span));
+  return kept.length === matches.length ? matches : kept;
+}
+
+/** Characters of Markdown markup: a quote with one of them may have been copied from the source. */
+const MARKUP = /[*_`~[\]<>&\\]/;
+const LISTS: readonly AnchorList[] = ['claims', 'mentions', 'notes'];
+const normalizedSources = new WeakMap<ArticleReading, NormalizedText>();
+
+/**
+ * A quote written against the Markdown source (`**most** of the valley`),
+ * not found as such in the reading text, is looked for in the source; found
+ * there exactly, it anchors at the reading text of that place.
+ */
+export function withSourceFallback(anchors: AnchorResults, sidecar: Sidecar, reading: ArticleReading | undefined): AnchorResults {
+  if (!reading) return anchors;
+  let results: Record<AnchorList, AnchorResult[]> | undefined;
+  for (const list of LISTS) {
+    const items: readonly Anchor[] = sidecar[list];
+    anchors[list].forEach((result, at) => {
+      const item = items[at];
+      if (!item || (result.status !== 'orphaned' && result.status !== 'drifted') || !MARKUP.test(item.quote)) return;
+      const source = (normalizedSources.get(reading) ?? normalizedSources.set(reading, normalizeWithMap(reading.source)).get(reading))!;
+      const found = findAnchor(source, item);
+      if (found.status !== 'found') return;
+      results ??= { claims: anchors.claims.slice(), mentions: anchors.mentions.slice(), notes: anchors.notes.slice() };
+      results[list][at] = { status: 'found', span: { start: reading.toReading(found.span.start), end: reading.toReading(found.span.end) } };
+    });
+  }
+  return results ?? anchors;
+}
+
+/** Lines and columns of the Markdown source, for offsets in the reading text. */
+export class ReadingLines extends LineIndex {
+  constructor(private readonly reading: ArticleReading) {
+    super(reading.source);
+  }
+
+  override positionAt(offset: number): Position {
+    return super.positionAt(this.reading.toSource(offset));
+  }
+
+  override offsetAt(position: Position): number {
+    return this.reading.toReading(super.offsetAt(position));
+  }
+
+  /** A span covers the source from its first character to its last, with the markup between them. */
+  override rangeOf(span: { start: number; end: number }): Range {
+    const start = this.reading.toSource(span.start);
+    const end = span.end > span.start ? Math.max(start, this.reading.toSourceEnd(span.end)) : start;
+    return { start: super.positionAt(start), end: super.positionAt(end) };
+  }
+}
