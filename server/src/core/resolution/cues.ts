@@ -106,7 +106,7 @@ function ageEvidence(context: MentionContext, before: string, after: string): Ev
   const cue = cueIn(before, after, AGE_BEFORE, AGE_AFTER);
   if (!cue) return [];
   const age = Number(/\d+/.exec(cue.words)![0]);
-  const reason = `${quoted(cue.words)} ${cue.side} the name`;
+  const reason = `${quoted(cue.words)} ${cue.side} the name${cue.side === 'after' ? ', an age' : ''}`;
   const year = yearNear(context);
   const votes: Evidence[] = [];
   for (const c of context.candidates) {

@@ -14,6 +14,8 @@ import { inverseKind, nameKey } from './words';
 /** Relations and roles kept per candidate; a family is far smaller. */
 export const MAX_FACT_RELATIONS = 32;
 export const MAX_FACT_ROLES = 16;
+/** Characters of a role's title kept: "Deputy Minister of Foreign Affairs of Ostland" is under 60. */
+const MAX_ROLE_TITLE_CHARS = 120;
 
 type Relation = CandidateFacts['relations'][number];
 type Role = CandidateFacts['roles'][number];
@@ -50,7 +52,7 @@ function rolesOf(entity: Entity, described: readonly string[]): Role[] {
   const roles: Role[] = [];
   for (const role of entity.roles ?? []) {
     if (roles.length >= MAX_FACT_ROLES) break;
-    roles.push({ title: role.title.toLowerCase(), ...(role.from !== undefined && { from: role.from }), ...(role.to !== undefined && { to: role.to }) });
+    roles.push({ title: role.title.slice(0, MAX_ROLE_TITLE_CHARS).toLowerCase(), ...(role.from !== undefined && { from: role.from }), ...(role.to !== undefined && { to: role.to }) });
   }
   for (const title of described) {
     if (roles.length >= MAX_FACT_ROLES) break;
