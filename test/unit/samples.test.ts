@@ -36,3 +36,9 @@ test('samples: the father and the son are told apart in at least 90% of the shar
   assert.ok(total >= 30, `${total} labelled mentions`);
   assert.ok(correct / total >= 0.9, rows.flatMap((r) => r.errors).join('\n'));
 });
+
+test('samples: a wrong answer is flagged, not reported as certain (at most one in the samples)', () => {
+  const rows = measureMentionAccuracy(false);
+  const confidentErrors = rows.reduce((n, r) => n + r.wrongButConfident, 0);
+  assert.ok(confidentErrors <= 1, rows.flatMap((r) => r.errors).join('\n'));
+});

@@ -322,7 +322,7 @@ test('mentions: a name shared by thousands of entities reads each description on
   const matches = spans.map((span, i) => ({ span: shift(span, i), entityIds: ids }));
   assert.equal(cued.slice(matches[1]!.span.start, matches[1]!.span.end), 'Name');
   const mentions = resolveMentions({ text: cued, matches, entities, pins: [] });
-  assert.deepEqual(new Set(mentions.map((m) => `${m.entityId} (${m.resolution})`)), new Set(['e7 (cue)']));
+  assert.deepEqual(new Set(mentions.map((m) => `${m.entityId} (${m.resolution})`)), new Set(['e7 (evidence)']));
   assert.ok(reads <= ids.length, `${reads} reads of descriptions for ${ids.length} entities`);
 });
 
