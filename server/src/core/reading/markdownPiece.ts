@@ -106,6 +106,7 @@ class PieceReader {
     const frame = this.frames.pop();
     if (!frame) return;
     if (frame.inline && !frame.closed) this.readText(this.at, ref.to);
+    if (INLINE_BLOCKS.has(frame.name)) this.out.trimEnd();
     if (frame.name === 'InlineCode') this.out.markUnsearchable(frame.readingStart, this.out.length);
     this.at = ref.to;
   }

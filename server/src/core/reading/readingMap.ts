@@ -53,9 +53,23 @@ export class ReadingBuilder {
     if (end > start) this.unsearchable.push(start, end);
   }
 
-  endsWith(char: string): boolean {
-    const last = this.parts[this.parts.length - 1];
-    return last !== undefined && last.endsWith(char);
+  /** Drops the spaces and tabs that end the text, when copied from the source (a heading's last space before its closing marks). */
+  trimEnd(): void {
+    const s = this.segments;
+    for (let last = this.parts.length - 1; last >= 0; last = this.parts.length - 1) {
+      const part = this.parts[last]!;
+      const kept = part.replace(/[ \t]+$/, '');
+      const segment = s.readingStart.length - 1;
+      if (kept.length === part.length || !s.copied[segment]) return;
+      const cut = part.length - kept.length;
+      this.parts[last] = kept;
+      this.length -= cut;
+      s.readingLength[segment] = s.readingLength[segment]! - cut;
+      s.sourceLength[segment] = s.sourceLength[segment]! - cut;
+      if (kept.length > 0) return;
+      this.parts.pop();
+      if (s.readingLength[segment] === 0) for (const list of [s.readingStart, s.readingLength, s.sourceStart, s.sourceLength, s.copied]) list.pop();
+    }
   }
 
   build(): PieceReading {

@@ -1,0 +1,149 @@
+// A Markdown article analysed as a reader reads it: quotes copied from the
+// rendered page anchor exactly, names in code, URLs, comments and front-matter
+// keys are no mentions, every range reaches the editor in source lines and
+// columns, and a plain article reads the same as .txt and as .md.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, prepareArticle, prepareSidecar } from '../../server/src/core/analyze';
+import { checkAnnotation } from '../../server/src/core/annotate';
+import { linesOf } from '../../server/src/core/locate';
+import type { Analysis } from '../../server/src/core/model';
+import { visible } from '../support/incrementalEdits';
+import { REPO } from '../support/mentionAccuracy';
+import { joinLines } from './helpers';
+
+const ENTITIES = joinLines(
+  'entities:',
+  '  nrf:',
+  '    name: National Resistance Front',
+  '    type: organization',
+  '  varga:',
+  '    name: Ana Varga',
+  '    type: person',
+  '    aliases: [Varga]',
+);
+
+function analyzeMarkdown(source: string, sidecar: string): Analysis {
+  return analyze(prepareArticle(source, undefined, true), prepareSidecar(sidecar));
+}
+
+/** The source text a span of the analysis covers, through the editor's line index. */
+function sourceOf(analysis: Analysis, span: { start: number; end: number }): string {
+  const lines = linesOf(analysis, 'article');
+  const range = lines.rangeOf(span);
+  const source = analysis.reading!.source;
+  const offset = (p: { line: number; character: number }): number => source.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return source.slice(offset(range.start), offset(range.end));
+}
+
+const ISSUE_ARTICLE = 'The [National Resistance Front](https://example.org/nrf) says it controls **most of the valley**, Ana Varga wrote.';
+
+const quotes: { name: string; quote: string; covers: string }[] = [
+  { name: 'a quote across bold, as copied from the page', quote: 'says it controls most of the valley', covers: 'says it controls **most of the valley' },
+  { name: 'a quote across a link', quote: 'The National Resistance Front says it controls', covers: 'The [National Resistance Front](https://example.org/nrf) says it controls' },
+  { name: 'a quote written by hand with the markup', quote: 'controls **most of the valley**', covers: 'controls **most of the valley' },
+];
+
+for (const q of quotes) {
+  test(`anchoring in Markdown: ${q.name} is found exactly, and its range covers the markup inside it`, () => {
+    const analysis = analyzeMarkdown(ISSUE_ARTICLE, joinLines(ENTITIES, 'claims:', `  - quote: "${q.quote}"`));
+    const claim = analysis.claims[0]!;
+    assert.equal(claim.anchor, 'exact');
+    assert.deepEqual(analysis.findings.filter((f) => f.code !== 'unsourced-claim').map((f) => f.code), []);
+    assert.equal(sourceOf(analysis, claim.span!), q.covers);
+  });
+}
+
+const notMentions: { where: string; source: string }[] = [
+  { where: 'a fenced code block', source: joinLines('Intro.', '', '```', 'Varga()', '```') },
+  { where: 'an indented code block', source: joinLines('Intro.', '', '    Varga()') },
+  { where: 'a code span', source: 'Run `Varga` now.' },
+  { where: 'a link destination', source: 'See [the page](https://example.org/Varga/) now.' },
+  { where: 'a link title', source: 'See [the page](https://example.org/ "About Varga") now.' },
+  { where: 'an autolink', source: 'See <https://example.org/Varga> now.' },
+  { where: 'a bare URL', source: 'See https://example.org/Varga/x now.' },
+  { where: 'an HTML comment', source: 'Intro. <!-- ask Varga -->' },
+  { where: 'an HTML block comment', source: joinLines('Intro.', '', '<!--', 'Varga', '-->') },
+  { where: 'an HTML attribute', source: 'Intro <span title="Varga">here</span>.' },
+  { where: 'a front-matter key or value other than the title', source: joinLines('---', 'title: Intro', 'tags: [Varga]', 'Varga: x', '---', 'Body.') },
+  { where: 'an image destination', source: 'A ![photo](Varga.png) here.' },
+];
+
+for (const c of notMentions) {
+  test(`mentions in Markdown: a name in ${c.where} is no mention`, () => {
+    assert.deepEqual(analyzeMarkdown(c.source, ENTITIES).mentions.map((m) => m.text), []);
+  });
+}
+
+test('mentions in Markdown: names in link text, emphasis, headings, list items, tables and the title are mentions, at their source place', () => {
+  const source = joinLines('---', 'title: Ana Varga wins', '---', '', '## *Varga* speaks', '', '- [Ana Varga](https://example.org/x)', '', '| who |', '|---|', '| Varga |');
+  const analysis = analyzeMarkdown(source, ENTITIES);
+  assert.deepEqual(analysis.mentions.map((m) => sourceOf(analysis, m.span)), ['Ana Varga', 'Varga', 'Ana Varga', 'Varga']);
+  assert.equal(analysis.structure!.paragraphOf(analysis.mentions[0]!.span.start), 0, 'the title is the headline paragraph');
+});
+
+test('annotate in Markdown: a selection across **bold** writes the reading text', () => {
+  const source = 'They said it was **very late** then.';
+  const analysis = analyzeMarkdown(source, ENTITIES);
+  const reading = analysis.reading!;
+  const selection = { start: reading.toReading(source.indexOf('it was')), end: reading.toReading(source.indexOf(' then')) };
+  const plan = checkAnnotation('', reading.text, selection, { kind: 'claim' }, new Set());
+  assert.ok(plan.ok);
+  assert.equal(plan.quote, 'it was very late');
+});
+
+/**
+ * A sample as text that Markdown reads as it is: one line per paragraph, one
+ * blank line between them (in Markdown a line break inside a paragraph is a
+ * space, and a line of no-break spaces is not blank).
+ */
+function markdownNeutral(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+test('differential: each plain sample (without markup) reads the same as .txt and as .md', () => {
+  for (const name of ['peace-does-not-mean-to-surrender', 'support-ahmad-massoud', 'taliban-insurgency-of-its-own']) {
+    const text = markdownNeutral(fs.readFileSync(path.join(REPO, 'samples', `${name}.txt`), 'utf8'));
+    const sidecar = prepareSidecar(fs.readFileSync(path.join(REPO, 'samples', `${name}.annotations.yaml`), 'utf8'));
+    const asText = analyze(prepareArticle(text), sidecar);
+    const asMarkdown = analyze(prepareArticle(text, undefined, true), sidecar);
+    assert.equal(asMarkdown.articleText, text, name);
+    assert.ok(asText.mentions.length > 20 && asText.claims.length > 10, name);
+    assert.deepEqual(inEditor(asMarkdown), inEditor(asText), name);
+  }
+});
+
+/** What the editor shows: every finding, claim and mention with its range in lines and columns. */
+function inEditor(analysis: Analysis): string[] {
+  const lines = linesOf(analysis, 'article');
+  const where = (s?: { start: number; end: number }): string => (s ? JSON.stringify(lines.rangeOf(s)) : '-');
+  return [
+    ...analysis.findings.filter((f) => f.file === 'article').map((f) => `finding ${f.code} ${where(f.span)} ${f.message}`),
+    ...analysis.claims.map((c) => `claim ${c.status} ${c.anchor} ${where(c.span)}`),
+    ...analysis.mentions.map((m) => `mention ${m.entityId} ${m.certain} ${where(m.span)}`),
+  ];
+}
+
+test('incremental in Markdown: after each of 120 edits of the Markdown sample, the tracked analysis equals a fresh one', () => {
+  let source = fs.readFileSync(path.join(REPO, 'samples', 'who-is-ahmad-massoud-page.md'), 'utf8');
+  const sidecar = prepareSidecar(fs.readFileSync(path.join(REPO, 'samples', 'who-is-ahmad-massoud-page.annotations.yaml'), 'utf8'));
+  let state = 7;
+  const random = (): number => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const inserts = ['*', '**', 'x', ' ', '\n', '\n\n', '[', '](/u)', '`', 'Massoud ', '> ', '- ', '```\n'];
+  let prepared = prepareArticle(source, undefined, true);
+  let tracked = analyze(prepared, sidecar);
+  for (let step = 0; step < 120; step++) {
+    const at = Math.floor(random() * source.length);
+    const remove = random() < 0.3 ? Math.floor(random() * 5) : 0;
+    source = source.slice(0, at) + inserts[Math.floor(random() * inserts.length)]! + source.slice(at + remove);
+    prepared = prepareArticle(source, prepared);
+    tracked = analyze(prepared, sidecar, undefined, tracked);
+    assert.deepEqual(visible(tracked), visible(analyze(prepareArticle(source, undefined, true), sidecar)), `step ${step}`);
+  }
+});
