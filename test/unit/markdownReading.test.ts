@@ -81,6 +81,17 @@ test('reading text: a span across markup maps to the source range covering it', 
   assert.equal(source.slice(span.start, span.end), 'National Resistance Front](https://example.org/nrf) says it controls **most');
 });
 
+test('reading text: inside markup is nothing a reader reads; its edges are the text around it', () => {
+  const source = 'See [Ana Varga](https://example.org/Varga) now.';
+  const reading = markdownReading(source);
+  const at = (needle: string, delta = 0): number => source.indexOf(needle) + delta;
+  assert.equal(reading.isMarkup(at('example')), true);
+  assert.equal(reading.isMarkup(at('Ana')), false);
+  assert.equal(reading.isMarkup(at('[')), false, 'the edge before the markup');
+  assert.equal(reading.isMarkup(at(' now')), false, 'the edge after it');
+  assert.equal(reading.toReading(at('[')), reading.text.indexOf('Ana'));
+});
+
 test('front matter: title, date and author, quoted or plain, comments dropped', () => {
   const source = joinLines('---', "title: 'The Lion''s son'", 'date: 2021-09-10 # published', 'author: Ana Varga', 'other: x', '---', 'Body');
   const fm = frontMatterOf(source);

@@ -66,8 +66,10 @@ export class ReadingLines extends LineIndex {
     return super.positionAt(this.reading.toSource(offset));
   }
 
+  /** Inside markup (a link's URL, a code block, the front matter's keys) a position is at no reading offset: -1, where nothing is found. */
   override offsetAt(position: Position): number {
-    return this.reading.toReading(super.offsetAt(position));
+    const offset = super.offsetAt(position);
+    return this.reading.isMarkup(offset) ? -1 : this.reading.toReading(offset);
   }
 
   /** A span covers the source from its first character to its last, with the markup between them. */

@@ -120,6 +120,14 @@ export function sourceOfEnd(s: Segments, offset: number): number {
   return s.sourceStart[i]! + s.sourceLength[i]!;
 }
 
+/** Whether a source offset lies strictly inside markup (not at its edges): it reads as nothing. */
+export function insideMarkup(s: Segments, offset: number, pieceLength: number): boolean {
+  const i = lastAtOrBefore(s.sourceStart, offset);
+  const gapStart = i < 0 ? 0 : s.sourceStart[i]! + s.sourceLength[i]!;
+  const gapEnd = i + 1 < s.sourceStart.length ? s.sourceStart[i + 1]! : pieceLength;
+  return offset > gapStart && offset < gapEnd;
+}
+
 /** The reading offset of a source offset; inside markup, the reading offset where the markup sits. */
 export function readingOf(s: Segments, offset: number): number {
   const i = lastAtOrBefore(s.sourceStart, offset);

@@ -9,7 +9,7 @@ import { changedRegion } from '../tracking';
 import { cutsFrom, nextCut } from './chunks';
 import { frontMatterOf, type FrontMatter } from './frontMatter';
 import { parsePiece, readPiece, type MarkdownPiece, type ParsedPiece } from './markdownPiece';
-import { ReadingBuilder, lastAtOrBefore, readingOf, sourceOfEnd, sourceOfStart, type PieceReading } from './readingMap';
+import { ReadingBuilder, insideMarkup, lastAtOrBefore, readingOf, sourceOfEnd, sourceOfStart, type PieceReading } from './readingMap';
 
 export interface ArticleReading {
   /** The article's file text. */
@@ -27,6 +27,8 @@ export interface ArticleReading {
   toSourceEnd(offset: number): number;
   /** The reading offset of a source offset; inside markup, where the markup sits. */
   toReading(offset: number): number;
+  /** Whether a source offset is strictly inside markup, code or front matter (not at its edges): nothing a reader reads is there. */
+  isMarkup(offset: number): boolean;
 }
 
 interface Piece {
@@ -182,6 +184,13 @@ class PiecedReading implements ArticleReading {
     return Math.min(this.text.length, this.readingStarts[i]! + local);
   }
 
+  isMarkup(offset: number): boolean {
+    const i = lastAtOrBefore(this.sourceStarts, offset);
+    if (i < 0) return false;
+    const end = this.sourceStarts[i + 1] ?? this.source.length;
+    return insideMarkup(this.pieces[i]!.reading.segments, offset - this.sourceStarts[i]!, end - this.sourceStarts[i]!);
+  }
+
   private pieceAtReading(offset: number): number {
     const k = lastAtOrBefore(this.readingIndex.starts, offset);
     return k < 0 ? (this.readingIndex.pieces[0] ?? -1) : this.readingIndex.pieces[k]!;
@@ -191,5 +200,5 @@ class PiecedReading implements ArticleReading {
 /** The reading of a plain-text article: the text itself. */
 export function plainReading(source: string): ArticleReading {
   const same = (offset: number): number => Math.max(0, Math.min(offset, source.length));
-  return { source, text: source, frontMatter: { end: 0 }, unsearchable: [], toSource: same, toSourceEnd: same, toReading: same };
+  return { source, text: source, frontMatter: { end: 0 }, unsearchable: [], toSource: same, toSourceEnd: same, toReading: same, isMarkup: () => false };
 }
