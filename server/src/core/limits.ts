@@ -98,8 +98,8 @@ export const LIMITS = {
   nameTokens: { name: 'words per name', value: 16, unit: 'words and marks' },
   /** Mentions found in one article; the rest of the article is not searched for names. A book-length article names its main figure a few thousand times. */
   mentions: { name: 'mentions per article', value: 100_000, unit: 'mentions' },
-  /** Candidates weighed for one shared name; with more, those the article is most about (headline, lead, most named). Evidence is read for each, so this bounds the work per mention whatever the sidecar; a family rarely shares a name among more than a dozen. */
-  candidatesPerMention: { name: 'candidates weighed per mention', value: 16, unit: 'candidates' },
+  /** Candidates weighed for one shared name; with more, those the article is most about (headline, lead, most named). Every finder reads each one, so this bounds the work per mention whatever the sidecar: an article rarely names more than a few members of one family, and the cost of a keystroke on a long article grows with this number (about 40 ms at 8 for the 1 MB bench article's 1,000 shared names of 20 candidates each, twice that at 16). */
+  candidatesPerMention: { name: 'candidates weighed per mention', value: 8, unit: 'candidates' },
   /** Mentions looked at on each side of a shared name for context (its paragraph only): bounds the work per mention in a paragraph of thousands of names. */
   contextMentions: { name: 'mentions read around a shared name', value: 16, unit: 'mentions' },
   /** Words read after a name's first word while matching, per character of the article (at least a million, a few milliseconds). Real articles need under 0.3 (a text of nothing but "Mazar-e-Sharif"); a crafted one (a 16-word name whose first 15 words the article repeats) needs 7.5 and took 7 s at 20 MB. */

@@ -63,18 +63,20 @@ function decideDraft(text: string, structure: TextStructure, drafts: Draft[], in
   const context = mentionContext(text, structure, draft, before, settledAfter(drafts, index), facts);
   const evidence: Evidence[] = localEvidence(context);
   for (const e of nearbyEvidence(text, structure, draft, before, idSet)) evidence.push(e);
-  for (const e of tracker.evidence(draft, ids)) evidence.push(e);
-  // Ties go to the candidate the passage is most about, then to the sidecar's order.
-  const order = ids.map((id, at) => ({ id, at, salience: tracker.salience(id, draft.paragraph) }));
-  order.sort((a, b) => b.salience - a.salience || a.at - b.at);
-  const decision = decide(
-    order.map((o) => o.id),
-    evidence,
-  );
+  const salience = ids.map((id) => tracker.salience(id, draft.paragraph));
+  for (const e of tracker.evidence(ids, salience)) evidence.push(e);
+  const decision = decide(byTieOrder(ids, salience), evidence);
   draft.entityId = decision.entityId;
   draft.certain = decision.certain;
   draft.resolution = decision.certain ? 'evidence' : 'guess';
   draft.evidence = decision.reasons;
+}
+
+/** Ties go to the candidate the passage is most about, then to the sidecar's order. */
+function byTieOrder(ids: readonly string[], salience: readonly number[]): string[] {
+  const order = ids.map((_, at) => at);
+  order.sort((a, b) => salience[b]! - salience[a]! || a - b);
+  return order.map((at) => ids[at]!);
 }
 
 const facts = new WeakMap<ReadonlyMap<string, Entity>, Map<string, CandidateFacts>>();

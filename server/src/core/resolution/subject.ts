@@ -36,6 +36,7 @@ const SMOOTHING = 1;
 const SUBJECT_CAP = 3;
 /** Named earlier in the article while another candidate is not (a-priori "fair"). */
 const INTRODUCED_WEIGHT = 2;
+const INTRODUCED_REASON = 'named in full earlier in the article (the others are not)';
 /** A headline is one short line... */
 const HEADLINE_CHARS = 200;
 /** ...and at most this many short lines open an article before its body. */
@@ -75,18 +76,26 @@ export class SubjectTracker {
     this.local.set(id, entry);
   }
 
-  /** Subject and "introduced" evidence for a draft among `candidates`. */
-  evidence(draft: Draft, candidates: readonly string[]): Evidence[] {
+  /**
+   * Subject and "introduced" evidence for a draft among `candidates`, whose
+   * saliences at the draft's paragraph are `salience` (same order).
+   */
+  evidence(candidates: readonly string[], salience: readonly number[]): Evidence[] {
     const found: Evidence[] = [];
-    const ranked = candidates.map((id) => ({ id, salience: this.salience(id, draft.paragraph) })).sort((a, b) => b.salience - a.salience);
-    const [top, next] = ranked;
-    if (top && next) {
-      const weight = Math.min(SUBJECT_CAP, Math.log((top.salience + SMOOTHING) / (next.salience + SMOOTHING)));
-      if (weight > 0.05) found.push({ entityId: top.id, weight, kind: 'subject', reason: this.subjectReason(top.id) });
+    let top = 0;
+    let next = -1;
+    for (let i = 1; i < candidates.length; i++) {
+      if (salience[i]! > salience[top]!) [top, next] = [i, top];
+      else if (next < 0 || salience[i]! > salience[next]!) next = i;
     }
-    const introduced = candidates.filter((id) => this.named.has(id));
-    if (introduced.length > 0 && introduced.length < candidates.length) {
-      for (const id of introduced) found.push({ entityId: id, weight: INTRODUCED_WEIGHT, kind: 'subject', reason: 'named in full earlier in the article (the others are not)' });
+    if (next >= 0) {
+      const weight = Math.min(SUBJECT_CAP, Math.log((salience[top]! + SMOOTHING) / (salience[next]! + SMOOTHING)));
+      if (weight > 0.05) found.push({ entityId: candidates[top]!, weight, kind: 'subject', reason: this.subjectReason(candidates[top]!) });
+    }
+    let introduced = 0;
+    for (const id of candidates) if (this.named.has(id)) introduced++;
+    if (introduced > 0 && introduced < candidates.length) {
+      for (const id of candidates) if (this.named.has(id)) found.push({ entityId: id, weight: INTRODUCED_WEIGHT, kind: 'subject', reason: INTRODUCED_REASON });
     }
     return found;
   }
