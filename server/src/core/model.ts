@@ -176,7 +176,7 @@ export interface IdUse {
 }
 
 /** How a mention's entity was decided, strongest first. */
-export type Resolution = 'name' | 'pin' | 'evidence' | 'cue' | 'sentence' | 'paragraph' | 'subject' | 'guess';
+export type Resolution = 'name' | 'pin' | 'evidence' | 'guess';
 
 export interface Mention {
   readonly span: Span;
