@@ -5,10 +5,9 @@
 import { findAnchor, type AnchorResult } from '../anchor';
 import type { AnchorResults } from '../anchorAll';
 import { LineIndex, type Position, type Range } from '../lineIndex';
-import type { Anchor, AnchorList, Sidecar, Span } from '../model';
+import type { Anchor, AnchorList, Sidecar } from '../model';
 import type { NameMatch } from '../nameMatcher';
 import { normalizeWithMap, type NormalizedText } from '../normalize';
-import { lastAtOrBefore } from './readingMap';
 import type { ArticleReading } from './readingText';
 
 export function isMarkdownPath(filePath: string): boolean {
@@ -17,14 +16,8 @@ export function isMarkdownPath(filePath: string): boolean {
 
 /** The name matches outside code spans and URLs shown as text (the same list when none is inside). */
 export function searchableMatches(matches: readonly NameMatch[], reading: ArticleReading | undefined): readonly NameMatch[] {
-  const skipped = reading?.unsearchable;
-  if (!skipped || skipped.length === 0) return matches;
-  const starts = skipped.map((s) => s.start);
-  const inside = (span: Span): boolean => {
-    const i = lastAtOrBefore(starts, span.start);
-    return i >= 0 && span.start < skipped[i]!.end;
-  };
-  const kept = matches.filter((m) => !inside(m.span));
+  if (!reading) return matches;
+  const kept = matches.filter((m) => !reading.isUnsearchable(m.span.start));
   return kept.length === matches.length ? matches : kept;
 }
 

@@ -21,6 +21,8 @@ export interface ArticleReading {
   readonly headline?: Span;
   /** Reading spans where names are not searched (code spans, URLs shown as text), sorted. */
   readonly unsearchable: readonly Span[];
+  /** Whether a reading offset is inside one of them (without listing them all). */
+  isUnsearchable(offset: number): boolean;
   /** The source offset a reading offset comes from (a span's start). */
   toSource(offset: number): number;
   /** The source offset just after the reading character before `offset` (a span's end). */
@@ -94,17 +96,21 @@ function updatePieces(oldSource: string, source: string, frontMatter: FrontMatte
   for (let i = resume; i < old.pieces.length; i++) newStarts.push(old.sourceStarts[i]! + delta);
   const keptBefore = old.pieces.slice(0, first);
   const keptAfter = old.pieces.slice(resume);
-  const definers: ({ readonly definitions: readonly string[] } | undefined)[] = [...keptBefore, ...keptAfter].map((p) => ('definitions' in p.reading ? p.reading : undefined));
-  for (const { parsed } of reread) definers.push(parsed);
-  const definitions = definitionsOf(definers);
-  if (definitions !== old.definitions) return allPieces(source, frontMatter);
+  // The document's definitions are the same when the pieces read again define what the pieces they replace defined.
+  const definersOf = (pieces: readonly Piece[]): Definer[] => pieces.map((p) => ('definitions' in p.reading ? p.reading : undefined));
+  const rereadDefiners: Definer[] = reread.map((p) => p.parsed);
+  const same = definitionsOf(definersOf(old.pieces.slice(first, resume))) === definitionsOf(rereadDefiners) || definitionsOf([...definersOf(keptBefore), ...definersOf(keptAfter), ...rereadDefiners]) === old.definitions;
+  if (!same) return allPieces(source, frontMatter);
+  const definitions = old.definitions;
   const defined = new Set(definitions.split('\n'));
   const fresh = reread.map(({ text, parsed }): Piece => ({ reading: readPiece(text, parsed, defined) }));
   return { pieces: [...keptBefore, ...fresh, ...keptAfter], sourceStarts: newStarts, definitions };
 }
 
+type Definer = { readonly definitions: readonly string[] } | undefined;
+
 /** Every definition of the document, sorted and joined: compared as one string. */
-function definitionsOf(items: readonly ({ readonly definitions: readonly string[] } | undefined)[]): string {
+function definitionsOf(items: readonly Definer[]): string {
   const all: string[] = [];
   for (const item of items) for (const label of item?.definitions ?? []) all.push(label);
   return [...new Set(all)].sort().join('\n');
@@ -120,7 +126,6 @@ function frontMatterReading(frontMatter: FrontMatter): PieceReading {
 function assemble(source: string, frontMatter: FrontMatter, { pieces, sourceStarts }: Pieces): ArticleReading {
   const parts: string[] = [];
   const readingStarts: number[] = [];
-  const unsearchable: Span[] = [];
   let length = 0;
   let headline: Span | undefined;
   pieces.forEach((piece, i) => {
@@ -131,14 +136,12 @@ function assemble(source: string, frontMatter: FrontMatter, { pieces, sourceStar
     }
     readingStarts.push(length);
     parts.push(text);
-    const list = piece.reading.unsearchable;
-    for (let u = 0; u < list.length; u += 2) unsearchable.push({ start: length + list[u]!, end: length + list[u + 1]! });
     if (!headline && i === 0 && frontMatter.title) headline = { start: 0, end: text.length };
     const title = 'firstTitle' in piece.reading ? piece.reading.firstTitle : undefined;
     if (!headline && title !== undefined) headline = { start: length + title, end: length + paragraphEnd(text, title) };
     length += text.length;
   });
-  return new PiecedReading(source, parts.join(''), frontMatter, headline, unsearchable, pieces, sourceStarts, readingStarts);
+  return new PiecedReading(source, parts.join(''), frontMatter, headline, pieces, sourceStarts, readingStarts);
 }
 
 function paragraphEnd(text: string, from: number): number {
@@ -155,7 +158,6 @@ class PiecedReading implements ArticleReading {
     readonly text: string,
     readonly frontMatter: FrontMatter,
     readonly headline: Span | undefined,
-    readonly unsearchable: readonly Span[],
     private readonly pieces: readonly Piece[],
     private readonly sourceStarts: readonly number[],
     private readonly readingStarts: readonly number[],
@@ -165,6 +167,32 @@ class PiecedReading implements ArticleReading {
       this.readingIndex.starts.push(readingStarts[i]!);
       this.readingIndex.pieces.push(i);
     });
+  }
+
+  /** Listed on demand (tests, tools): the analysis asks `isUnsearchable`, which costs nothing per keystroke. */
+  get unsearchable(): readonly Span[] {
+    const spans: Span[] = [];
+    this.pieces.forEach((piece, i) => {
+      const list = piece.reading.unsearchable;
+      for (let u = 0; u < list.length; u += 2) spans.push({ start: this.readingStarts[i]! + list[u]!, end: this.readingStarts[i]! + list[u + 1]! });
+    });
+    return spans;
+  }
+
+  isUnsearchable(offset: number): boolean {
+    const i = this.pieceAtReading(offset);
+    if (i < 0) return false;
+    const list = this.pieces[i]!.reading.unsearchable;
+    const local = offset - this.readingStarts[i]!;
+    let low = 0;
+    let high = list.length / 2 - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (local < list[2 * mid]!) high = mid - 1;
+      else if (local >= list[2 * mid + 1]!) low = mid + 1;
+      else return true;
+    }
+    return false;
   }
 
   toSource(offset: number): number {
@@ -200,5 +228,5 @@ class PiecedReading implements ArticleReading {
 /** The reading of a plain-text article: the text itself. */
 export function plainReading(source: string): ArticleReading {
   const same = (offset: number): number => Math.max(0, Math.min(offset, source.length));
-  return { source, text: source, frontMatter: { end: 0 }, unsearchable: [], toSource: same, toSourceEnd: same, toReading: same, isMarkup: () => false };
+  return { source, text: source, frontMatter: { end: 0 }, unsearchable: [], isUnsearchable: () => false, toSource: same, toSourceEnd: same, toReading: same, isMarkup: () => false };
 }
