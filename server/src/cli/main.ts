@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { VERSION } from './version';
 import { DEFAULT_SETTINGS } from '../protocol';
 import type { PairOutcome } from './checkPairs';
 import { checkInOrder } from './checkInOrder';
@@ -46,7 +47,7 @@ export async function runCli(args: readonly string[], cwd: string, out: (line: s
     return 0;
   }
   if (args.includes('--version')) {
-    out('marginalia 0.1.0');
+    out(`marginalia ${VERSION}`);
     return 0;
   }
   const options = parseArgs(args);
