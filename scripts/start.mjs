@@ -19,6 +19,8 @@ if (spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0) {
 } else {
   console.log('`code` is not on the PATH: starting the browser VS Code (code-server 4.100.3) instead…');
   run('bash', [join(ROOT, 'scripts', 'e2e', 'setup.sh')]);
+  // The browser VS Code gets the packaged extension, installed as a user would install it.
+  run('npm', ['run', 'package']);
   const port = Number(process.env.PORT) || (await freePort());
   const server = await startCodeServer({ port, folder: samples });
   console.log(`\nMarginalia is running in VS Code at:\n\n    ${server.url}\n\nOpen support-ahmad-massoud.txt and hover a name. Ctrl-C to stop.`);

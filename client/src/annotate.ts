@@ -3,22 +3,25 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, SIDECAR_INFO_REQUEST, type AnnotateArgs, type AnnotationRequest, type SidecarInfo } from '../../server/src/protocol';
+import { whenTrusted } from './trust';
 
 type Target = Pick<AnnotateArgs, 'uri' | 'range'>;
 const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'work', 'other'];
 
 export function registerAnnotateCommands(client: () => LanguageClient | undefined): vscode.Disposable[] {
-  const register = (command: string, ask: (client: LanguageClient, target: Target) => Promise<AnnotationRequest | undefined>) =>
-    vscode.commands.registerCommand(command, async (target?: Target) => {
+  const register = (command: string, ask: (client: LanguageClient, target: Target) => Promise<AnnotationRequest | undefined>) => {
+    const annotate = whenTrusted('annotating (it writes the sidecar)', async (target: Target | undefined) => {
       const running = client();
-      const resolved = target ?? activeSelection();
-      if (!running || !resolved) {
+      if (!running || !target) {
         void vscode.window.showInformationMessage('Marginalia: open an article and select the text to annotate.');
         return;
       }
-      const request = await ask(running, resolved);
-      if (request) await send(running, { ...resolved, request });
+      const request = await ask(running, target);
+      if (request) await send(running, { ...target, request });
     });
+    // The selection is taken when the command is run, even if it then waits for trust.
+    return vscode.commands.registerCommand(command, (target?: Target) => annotate(target ?? activeSelection()));
+  };
   return [
     register(CLIENT_COMMANDS.annotateClaim, askClaim),
     register(CLIENT_COMMANDS.annotateEntity, askEntity),

@@ -2,10 +2,11 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type AddNewSourceArgs } from '../../server/src/protocol';
+import { whenTrusted } from './trust';
 
 export function registerCommands(client: () => LanguageClient | undefined, output: vscode.OutputChannel): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(CLIENT_COMMANDS.promptNewSource, (args: { sidecarUri: string; claimIndex: number }) => promptNewSource(client(), args)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.promptNewSource, whenTrusted('adding a source (it writes the sidecar)', (args: { sidecarUri: string; claimIndex: number }) => promptNewSource(client(), args))),
     vscode.commands.registerCommand(CLIENT_COMMANDS.showOutput, () => output.show()),
     vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, () => client()?.restart()),
   ];

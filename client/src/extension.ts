@@ -9,6 +9,7 @@ import { registerCommands } from './commands';
 import { ArticleOutlineProvider } from './outlineTree';
 import { registerReviewCommand } from './reviewMentions';
 import { ClaimStatusBar } from './statusBar';
+import { runWaitingCommandOnTrust } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -19,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outline = new ArticleOutlineProvider(() => client);
   context.subscriptions.push(output, statusBar, ...registerCommands(() => client, output), ...registerAnnotateCommands(() => client));
   context.subscriptions.push(vscode.window.registerTreeDataProvider('marginalia.articleOutline', outline));
-  context.subscriptions.push(registerReviewCommand(() => client));
+  context.subscriptions.push(registerReviewCommand(() => client), runWaitingCommandOnTrust());
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       statusBar.show(editor);

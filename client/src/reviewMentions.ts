@@ -19,6 +19,7 @@ import {
   type WirePosition,
   type WireRange,
 } from '../../server/src/reviewProtocol';
+import { whenTrusted } from './trust';
 
 interface Tally {
   reviewed: number;
@@ -31,7 +32,8 @@ interface ChoiceItem extends vscode.QuickPickItem {
 }
 
 export function registerReviewCommand(client: () => LanguageClient | undefined): vscode.Disposable {
-  return vscode.commands.registerCommand(REVIEW_UNCERTAIN_MENTIONS_COMMAND, (target?: { uri?: string }) => review(client(), target?.uri ?? vscode.window.activeTextEditor?.document.uri.toString()));
+  const reviewWhenTrusted = whenTrusted('reviewing mentions (it writes pins into the sidecar)', (uri: string | undefined) => review(client(), uri));
+  return vscode.commands.registerCommand(REVIEW_UNCERTAIN_MENTIONS_COMMAND, (target?: { uri?: string }) => reviewWhenTrusted(target?.uri ?? vscode.window.activeTextEditor?.document.uri.toString()));
 }
 
 async function review(client: LanguageClient | undefined, uri: string | undefined): Promise<void> {
