@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { checkInOrder } from '../../server/src/cli/checkInOrder';
 import { findPairs } from '../../server/src/cli/findPairs';
 import { runCli } from '../../server/src/cli/main';
+import { EMPTY_CONFIG } from '../../server/src/core/config';
 
 function tempTree(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cli-'));
@@ -20,19 +21,22 @@ function tempTree(files: Record<string, string | Buffer>): string {
 async function run(args: string[], cwd: string): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, cwd, (l) => out.push(l), (l) => err.push(l));
+  // One line per finding (`--format compact`) unless a test asks for another format.
+  const withFormat = args[0] === 'check' && !args.some((a) => a.startsWith('--format')) ? [...args, '--format', 'compact'] : args;
+  const code = await runCli(withFormat, cwd, (l) => out.push(l), (l) => err.push(l));
   return { code, out, err };
 }
 
 const SIDECAR = 'claims:\n  - quote: Kabul fell\n';
 
-test('cli: prints file:line:column severity code message and exits 1 on a warning', async () => {
+test('cli: compact prints each finding once, file:line:column severity code message, located in the article; exits 1 on a warning', async () => {
   const dir = tempTree({ 'a/story.txt': 'Title\n\nKabul fell on 15 August.', 'a/story.annotations.yaml': SIDECAR });
   const { code, out } = await run(['check'], dir);
   assert.equal(code, 1);
-  assert.ok(out.includes(path.join('a', 'story.txt') + ':3:1 warning unsourced-claim Unsourced claim: “Kabul fell” has no source and no attribution.'), out.join('\n'));
-  assert.ok(out.includes(path.join('a', 'story.annotations.yaml') + ':2:12 warning unsourced-claim Unsourced claim: “Kabul fell” has no source and no attribution.'), out.join('\n'));
-  assert.match(out.at(-1)!, /1 article\(s\) checked: 1 claims, 1 unsourced; 0 error\(s\), 2 warning\(s\)/);
+  assert.deepEqual(out.slice(0, -1), [path.join('a', 'story.txt') + ':3:1 warning unsourced-claim Unsourced claim: “Kabul fell” has no source and no attribution.']);
+  assert.equal(out.at(-1), '1 article(s) checked: 1 claims, 1 unsourced; 0 error(s), 1 warning(s), 0 information (unsourced-claim 1).');
+  const verbose = await run(['check', '--verbose'], dir);
+  assert.ok(verbose.out.includes(path.join('a', 'story.annotations.yaml') + ':2:12 warning unsourced-claim Unsourced claim: “Kabul fell” has no source and no attribution.'), verbose.out.join('\n'));
 });
 
 test('cli: exits 0 when everything is sourced', async () => {
@@ -53,7 +57,12 @@ test('cli: --format json gives LSP ranges, mentions and claims', async () => {
   assert.equal(file.annotations, 'story.annotations.yaml');
   assert.deepEqual(file.mentions[0], { entity: 'am', text: 'Ahmad Massoud', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } }, resolution: 'name', certain: true });
   assert.deepEqual(file.claims[0], { id: 'k', quote: 'Kabul fell', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } }, kind: 'fact', sources: [], attributedTo: null, status: 'unsourced' });
-  assert.ok(file.diagnostics.some((d: { code: string; file: string }) => d.code === 'unsourced-claim' && d.file === 'story.txt'));
+  const unsourced = file.diagnostics.filter((d: { code: string }) => d.code === 'unsourced-claim');
+  assert.equal(unsourced.length, 1, 'each finding once');
+  assert.equal(unsourced[0].file, 'story.txt');
+  assert.deepEqual(unsourced[0].related, [{ file: 'story.annotations.yaml', range: { start: { line: 3, character: 19 }, end: { line: 3, character: 29 } } }]);
+  assert.match(unsourced[0].fingerprint, /^[0-9a-f]{32}:1$/);
+  assert.deepEqual(report.summary, { articles: 1, claims: 1, unsourced: 1, errors: 0, warnings: 1, information: 0, hints: 0, byCode: { 'unsourced-claim': 1 }, maxWarnings: 0, exitCode: 1 });
 });
 
 test('cli: bad input gets a clear message, never a crash', async () => {
@@ -81,11 +90,12 @@ test('cli: bad input gets a clear message, never a crash', async () => {
 test('cli: a missing path and a usage error', async () => {
   const dir = tempTree({});
   const missing = await run(['check', 'nope'], dir);
-  assert.equal(missing.code, 1);
+  assert.equal(missing.code, 2, 'nothing checked');
   assert.match(missing.out.join('\n'), /nope:1:1 error missing-file/);
+  assert.match(missing.err.join('\n'), /No annotated article found under nope/);
   const usage = await run(['check', '--format', 'xml'], dir);
   assert.equal(usage.code, 2);
-  assert.match(usage.err.join('\n'), /--format takes text or json, not xml/);
+  assert.match(usage.err.join('\n'), /--format takes text, compact, json, sarif, github, not xml/);
   assert.equal((await run(['frobnicate'], dir)).code, 2);
 });
 
@@ -99,7 +109,7 @@ test('cli: many pairs are checked in worker threads, with the same report in the
   const { pairs, roots } = findPairs([dir]);
   const outcomes = async (worker: string) => {
     const seen: string[][] = [];
-    await checkInOrder({ pairs, roots, format: 'text', cwd: dir }, (o) => seen.push([...o.lines]), worker);
+    await checkInOrder({ pairs, roots, json: false, cwd: dir, config: EMPTY_CONFIG, maxArticleBytes: 1 << 26 }, (o) => seen.push(o.results.map((r) => `${r.location.file}:${r.location.range.start.line + 1}:${r.location.range.start.character + 1} ${r.severity} ${r.code}`)), worker);
     return seen;
   };
   const inWorkers = await outcomes(path.join(__dirname, '..', '..', 'server', 'src', 'cli', 'checkWorker.js'));
@@ -109,6 +119,7 @@ test('cli: many pairs are checked in worker threads, with the same report in the
   const json = await run(['check', '.', '--format', 'json'], dir);
   const parsed = JSON.parse(json.out.join('\n'));
   assert.equal(parsed.files.length, 80);
+  assert.equal(parsed.summary.articles, 80);
   assert.equal(json.out.join('\n'), JSON.stringify(parsed, null, 2));
 });
 
@@ -121,13 +132,13 @@ test('cli: an article outside the paths given is refused with unreadable-article
   });
   fs.symlinkSync(PASSWD, path.join(dir, 'linked.txt'));
   fs.writeFileSync(path.join(dir, 'linked.annotations.yaml'), 'claims:\n  - quote: rootx:0:0:root\n');
-  for (const format of ['text', 'json']) {
+  for (const format of ['compact', 'json']) {
     const { code, out } = await run(['check', '--format', format], dir);
     assert.equal(code, 1);
     const text = out.join('\n');
     for (const line of fs.readFileSync(PASSWD, 'utf8').split('\n').filter((l) => l.trim().length >= 12)) assert.ok(!text.includes(line), `printed a line of ${PASSWD}: ${line}`);
     assert.doesNotMatch(text, /drifted-annotation/);
-    if (format === 'text') {
+    if (format === 'compact') {
       assert.match(text, /escape\.annotations\.yaml:1:10 error unreadable-article article: \.\.\/.*etc\/passwd is outside the workspace folder\(s\); Marginalia reads only files inside the workspace/);
       assert.match(text, /absolute\.annotations\.yaml:1:10 error unreadable-article article: \/etc\/passwd is outside/);
       assert.match(text, /linked\.annotations\.yaml:1:1 error unreadable-article linked\.txt is outside/);
@@ -155,9 +166,10 @@ test('cli: one pairing: a sidecar naming its article pairs with it, and the same
   });
   const found = findPairs([dir]);
   assert.deepEqual(found.pairs.map((p) => [path.basename(p.article), path.basename(p.sidecar)]), [['story.txt', 'notes.annotations.yaml']]);
-  const { out } = await run(['check'], dir);
+  const { out } = await run(['check', '--verbose'], dir);
   const text = out.join('\n');
   assert.match(text, /story\.annotations\.yaml:1:1 warning missing-article This sidecar is not used: story\.txt is annotated by notes\.annotations\.yaml/);
+  assert.match(text, /story\.txt:1:1 warning unsourced-claim/);
   assert.match(text, /notes\.annotations\.yaml:3:12 warning unsourced-claim/);
   assert.doesNotMatch(text, /story\.annotations\.yaml:2/);
 });
@@ -173,6 +185,6 @@ test('cli: a binary article without NUL bytes is not analysed as text', async ()
 test('cli: a file given pairs as its folder would: a sidecar beside it that names it wins', async () => {
   const dir = tempTree({ 'story.txt': 'Kabul fell.\n', 'notes.annotations.yaml': 'article: story.txt\nclaims:\n  - quote: Kabul fell\n', 'story.annotations.yaml': 'claims: []\n' });
   assert.deepEqual(findPairs([path.join(dir, 'story.txt')]).pairs.map((p) => path.basename(p.sidecar)), ['notes.annotations.yaml']);
-  const { out } = await run(['check', 'story.txt'], dir);
+  const { out } = await run(['check', 'story.txt', '--verbose'], dir);
   assert.match(out.join('\n'), /notes\.annotations\.yaml:3:12 warning unsourced-claim/);
 });

@@ -1,56 +1,62 @@
-// Checks article/sidecar pairs one at a time and turns each into its part of
-// the report, so nothing of a pair is kept once its lines are written. The
-// same function runs in the CLI's own thread and in its worker threads.
-import { DEFAULT_ANALYSIS_OPTIONS } from '../core/analyze';
+// Checks article/sidecar pairs one at a time and turns each into its results,
+// so nothing of a pair is kept once its report is made. The same function
+// runs in the CLI's own thread and in its worker threads.
+import type { AnalysisOptions } from '../core/analyze';
 import type { Root } from '../core/boundary';
+import { applySeverities, type Config } from '../core/config';
 import type { Pair } from '../core/pairing';
 import { PairAnalyzer } from '../core/pairAnalysis';
 import { DiskFiles } from '../node/diskFiles';
-import { DEFAULT_SETTINGS } from '../protocol';
-import { jsonReport, textReport, type FileProblem } from './report';
-
-export type Format = 'text' | 'json';
+import { jsonPairEntry, jsonProblemEntry } from './jsonEntry';
+import { pairResults, problemResult, type CheckResult } from './results';
 
 export interface CheckRequest {
   readonly pairs: readonly Pair[];
   /** The boundary: where the pairs' files may be read from (see findPairs). */
   readonly roots: readonly Root[];
-  readonly format: Format;
+  /** Whether to build each pair's entry of `--format json`. */
+  readonly json: boolean;
   readonly cwd: string;
+  readonly config: Config;
+  readonly maxArticleBytes: number;
 }
 
 export interface PairOutcome {
-  /** The pair's report lines (text) or its entry of `files` (json). */
-  readonly lines: readonly string[];
+  readonly results: readonly CheckResult[];
+  /** The pair's entry of `files` (--format json). */
   readonly json?: unknown;
-  readonly problem?: FileProblem;
+  /** The article could not be read: the pair is not counted as checked. */
+  readonly unreadable?: boolean;
   readonly claims: number;
   readonly unsourced: number;
-  readonly bySeverity: Readonly<Record<string, number>>;
 }
 
 export function checkPairs(request: CheckRequest): PairOutcome[] {
-  const disk = new DiskFiles(() => DEFAULT_SETTINGS.maxArticleBytes, request.roots);
+  const disk = new DiskFiles(() => request.maxArticleBytes, request.roots);
   const analyzer = new PairAnalyzer();
+  const options = analysisOptions(request.config);
   return request.pairs.map((pair) => {
-    const analysis = analyzer.analyze(pair, disk, DEFAULT_ANALYSIS_OPTIONS);
+    const analysis = analyzer.analyze(pair, disk, options);
     for (const file of [pair.article, pair.sidecar]) {
       analyzer.forget(file);
       disk.forget(file);
     }
     if (!analysis) {
-      const problem: FileProblem = { file: pair.sidecar, severity: 'error', code: 'unreadable-article', message: `${pair.sidecar} could not be read.` };
-      return { lines: request.format === 'text' ? textReport([], [problem], request.cwd) : [], problem, claims: 0, unsourced: 0, bySeverity: { error: 1 } };
+      const result = problemResult({ file: pair.sidecar, severity: 'error', code: 'unreadable-article', message: `${pair.sidecar} could not be read.` }, request.cwd);
+      return { results: [result], json: request.json ? jsonProblemEntry(result) : undefined, unreadable: true, claims: 0, unsourced: 0 };
     }
-    const checked = { pair, analysis };
-    const bySeverity: Record<string, number> = {};
-    for (const f of analysis.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+    const results = pairResults(pair, analysis, applySeverities(analysis.findings, request.config), request.cwd);
     return {
-      lines: request.format === 'text' ? textReport([checked], [], request.cwd) : [],
-      json: request.format === 'json' ? (jsonReport([checked], [], request.cwd) as { files: unknown[] }).files[0] : undefined,
+      results,
+      json: request.json ? jsonPairEntry(pair, analysis, results, request.cwd) : undefined,
       claims: analysis.claims.length,
       unsourced: analysis.claims.filter((c) => c.status === 'unsourced').length,
-      bySeverity,
     };
   });
+}
+
+/** Findings the configuration turns off are not computed at all where the analysis can skip them. */
+function analysisOptions(config: Config): AnalysisOptions {
+  const unsourced = config.severity['unsourced-claim'];
+  return { unsourcedClaimSeverity: unsourced && unsourced !== 'off' ? unsourced : 'warning', reportAmbiguousMentions: config.severity['ambiguous-mention'] !== 'off' };
 }

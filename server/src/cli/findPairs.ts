@@ -5,10 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Root } from '../core/boundary';
-import { articleCandidatesFor, declaredArticleIn, isArticlePath, isSidecarPath, pairingOf, unpairedProblem, type Pair, type PairingView } from '../core/pairing';
+import { articleCandidatesFor, declaredArticleIn, isArticlePath, isSidecarPath, pairingOf, SIDECAR_SUFFIX, unpairedProblem, type Pair, type PairingView } from '../core/pairing';
 import { DiskFiles } from '../node/diskFiles';
 import { walkFiles } from '../node/walk';
-import type { FileProblem } from './report';
+import type { FileProblem } from './results';
 
 export interface FoundFiles {
   readonly pairs: Pair[];
@@ -16,6 +16,8 @@ export interface FoundFiles {
   readonly unused: FileProblem[];
   /** Paths given that do not exist. */
   readonly missing: string[];
+  /** Files named almost like a sidecar, which are not read (code `misnamed-sidecar`). */
+  readonly misnamed: FileProblem[];
   /** Where the pairs' files may be read from. */
   readonly roots: Root[];
 }
@@ -33,13 +35,15 @@ export function rootsFor(inputs: readonly string[]): Root[] {
 
 export function findPairs(inputs: readonly string[], maxBytes = Number.MAX_SAFE_INTEGER): FoundFiles {
   const roots = rootsFor(inputs);
-  const found: FoundFiles = { pairs: [], unused: [], missing: [], roots };
+  const found: FoundFiles = { pairs: [], unused: [], missing: [], misnamed: [], roots };
   const files = filesGiven(inputs, found.missing);
   // A sidecar beside a file given may name it with `article:`, as one elsewhere under a folder given may.
   const sidecars = new Set([...files.filter(isSidecarPath), ...roots.filter((r) => !r.recursive).flatMap((r) => sidecarsIn(r.path))]);
   const view = diskView(new DiskFiles(() => maxBytes, roots), [...sidecars]);
   const seen = new Set<string>();
   for (const file of files) {
+    const misnamed = misnamedSidecar(file);
+    if (misnamed) found.misnamed.push(misnamed);
     if (!isSidecarPath(file) && !isArticlePath(file)) continue;
     const pairing = pairingOf(file, view);
     const sidecar = pairing.kind === 'paired' ? pairing.pair.sidecar : pairing.kind === 'none' ? undefined : pairing.sidecar;
@@ -52,6 +56,17 @@ export function findPairs(inputs: readonly string[], maxBytes = Number.MAX_SAFE_
   found.pairs.sort((a, b) => a.article.localeCompare(b.article));
   found.unused.sort((a, b) => a.file.localeCompare(b.file));
   return found;
+}
+
+/** `.yml`, `.annotation.yaml`, other letter case: a sidecar meant, but not one that is read. */
+const NEAR_SIDECAR = /\.annotations?\.ya?ml$/i;
+
+export function misnamedSidecar(file: string): FileProblem | undefined {
+  const name = path.basename(file);
+  const near = NEAR_SIDECAR.exec(name);
+  if (!near || isSidecarPath(name)) return undefined;
+  const expected = name.slice(0, near.index) + SIDECAR_SUFFIX;
+  return { file, severity: 'warning', code: 'misnamed-sidecar', message: `${name} is not read: a sidecar is named NAME${SIDECAR_SUFFIX}; rename it to ${expected}.` };
 }
 
 /** Every file under the paths given, in a stable order; the paths that do not exist go to `missing`. */

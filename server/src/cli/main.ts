@@ -1,132 +1,116 @@
+// `marginalia check`: finds the pairs, reads the configuration, checks the
+// pairs (in worker threads) and hands the results to the format asked for.
 import * as path from 'node:path';
-import { VERSION } from './version';
+import { applySeverities, ignoreMatcher } from '../core/config';
+import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/configFile';
 import { DEFAULT_SETTINGS } from '../protocol';
-import type { PairOutcome } from './checkPairs';
 import { checkInOrder } from './checkInOrder';
-import { findPairs } from './findPairs';
-import { jsonReport, textReport, type FileProblem } from './report';
+import { findPairs, type FoundFiles } from './findPairs';
+import { CompactFormatter } from './format/compact';
+import type { FormatContext, Formatter } from './format/formatter';
+import { GithubFormatter } from './format/github';
+import { JsonFormatter } from './format/json';
+import { SarifFormatter } from './format/sarif';
+import { TextFormatter } from './format/text';
+import { parseCheckArgs, USAGE, type CheckOptions, type Format } from './options';
+import { problemResult, relativePath, type CheckResult, type FileProblem } from './results';
+import { Summary } from './summary';
+import { NOT_A_TERMINAL, styleFor, widthOf, type Terminal } from './terminal';
+import { VERSION } from './version';
 
-const USAGE = `Usage: marginalia check [PATH...] [--format text|json]
+/** Exit statuses: documented in USAGE and the README. */
+export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
-Checks the articles under PATH (default: the current folder) that have a
-sidecar NAME.annotations.yaml beside them (or a sidecar whose 'article:' key
-names them), and prints one line per problem:
-  file:line:column severity code message
-Only files inside the PATHs given are read (for a file given: its folder);
-an 'article:' that points elsewhere is reported, not read.
-Exit status: 0 when there is no error or warning, 1 when there is, 2 on a usage error.`;
-
-interface Options {
-  readonly paths: string[];
-  readonly format: 'text' | 'json';
-}
-
-function parseArgs(args: readonly string[]): Options | string {
-  if (args[0] !== 'check') return args.length === 0 ? USAGE : `Unknown command '${args[0]}'.\n\n${USAGE}`;
-  const paths: string[] = [];
-  let format: 'text' | 'json' = 'text';
-  for (let i = 1; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--format') {
-      const value = args[++i];
-      if (value !== 'text' && value !== 'json') return `--format takes text or json, not ${value ?? 'nothing'}.`;
-      format = value;
-    } else if (arg.startsWith('--format=')) {
-      const value = arg.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') return `--format takes text or json, not ${value}.`;
-      format = value;
-    } else if (arg.startsWith('-')) return `Unknown option '${arg}'.\n\n${USAGE}`;
-    else paths.push(arg);
-  }
-  return { paths: paths.length > 0 ? paths : ['.'], format };
-}
-
-export async function runCli(args: readonly string[], cwd: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function runCli(args: readonly string[], cwd: string, out: (line: string) => void, err: (line: string) => void, terminal: Terminal = NOT_A_TERMINAL): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     out(USAGE);
-    return 0;
+    return EXIT.clean;
   }
   if (args.includes('--version')) {
     out(`marginalia ${VERSION}`);
-    return 0;
+    return EXIT.clean;
   }
-  const options = parseArgs(args);
+  const options = parseCheckArgs(args);
   if (typeof options === 'string') {
     err(options);
-    return 2;
+    return EXIT.usage;
   }
-  const found = findPairs(
-    options.paths.map((p) => path.resolve(cwd, p)),
-    DEFAULT_SETTINGS.maxArticleBytes,
-  );
-  const problems: FileProblem[] = [...found.missing.map((file) => ({ file, severity: 'error' as const, code: 'missing-file', message: `${file} does not exist.` })), ...found.unused];
-  const totals = new Totals();
-  const json = options.format === 'json' ? new JsonFilesWriter(out) : undefined;
-  if (!json) for (const line of textReport([], problems, cwd)) out(line);
-  totals.addProblems(problems);
-  // Pairs whose article could not be read: counted with their pair, listed with the problems in JSON.
-  const unreadable: FileProblem[] = [];
-  await checkInOrder({ pairs: found.pairs, roots: found.roots, format: options.format, cwd }, (outcome) => {
-    totals.add(outcome);
-    if (outcome.problem) unreadable.push(outcome.problem);
-    if (json && outcome.json) json.add(outcome.json);
-    for (const line of outcome.lines) out(line);
+  const paths = options.paths.map((p) => path.resolve(cwd, p));
+  const loaded = configFor(options, paths[0]!, cwd);
+  if (loaded.errors.length > 0) {
+    for (const e of loaded.errors) err(`${relativePath(cwd, loaded.file ?? CONFIG_UNKNOWN)}:${e.line}:${e.column}: ${e.message}`);
+    return EXIT.usage;
+  }
+  const { config } = loaded;
+  const maxArticleBytes = config.maxArticleBytes ?? DEFAULT_SETTINGS.maxArticleBytes;
+  const found = withoutIgnored(findPairs(paths, maxArticleBytes), loaded, cwd);
+  const keep = (results: CheckResult[]): CheckResult[] => (options.quiet ? results.filter((r) => r.severity === 'error') : results);
+  const summary = new Summary(options.maxWarnings ?? config.maxWarnings ?? 0);
+  const formatter = formatterFor(options.format, { out, style: styleFor(terminal, options.color), width: widthOf(terminal), verbose: options.verbose, cwd });
+  const problems = keep(applySeverities(fileProblems(found.files), config).map((p) => problemResult(p, cwd)));
+  summary.addResults(problems);
+  formatter.problems(problems);
+  await checkInOrder({ pairs: found.files.pairs, roots: found.files.roots, json: options.format === 'json', cwd, config, maxArticleBytes }, (outcome) => {
+    const results = keep([...outcome.results]);
+    summary.addPair(outcome);
+    summary.addResults(results);
+    formatter.pair(options.quiet ? { ...outcome, results } : outcome);
   });
-  if (json) {
-    for (const file of (jsonReport([], [...problems, ...unreadable], cwd) as { files: unknown[] }).files) json.add(file);
-    json.end();
-  } else out(totals.summary());
-  return totals.failing ? 1 : 0;
+  formatter.end(summary);
+  if (found.files.pairs.length === 0 && !options.allowEmpty) {
+    err(nothingCheckedMessage(options.paths, found.ignored, found.files.misnamed.length));
+    return EXIT.usage;
+  }
+  return summary.exitCode;
 }
 
-/**
- * The `{"files": [...]}` document written one file at a time, the same text
- * as stringifying it whole; one file is held back for its trailing comma.
- */
-class JsonFilesWriter {
-  private started = false;
-  private pending?: string;
+const CONFIG_UNKNOWN = '.marginalia.yaml';
 
-  constructor(private readonly out: (line: string) => void) {}
+function configFor(options: CheckOptions, firstPath: string, cwd: string): LoadedConfig {
+  if (options.config) return loadConfigFile(path.resolve(cwd, options.config));
+  return loadConfigFor(looksLikeFile(firstPath) ? path.dirname(firstPath) : firstPath);
+}
 
-  add(file: unknown): void {
-    if (!this.started) this.out('{\n  "files": [');
-    this.started = true;
-    if (this.pending !== undefined) this.out(`${this.pending},`);
-    this.pending = JSON.stringify(file, null, 2).replace(/^/gm, '    ');
-  }
+function looksLikeFile(p: string): boolean {
+  return path.extname(p) !== '' && !p.endsWith(path.sep);
+}
 
-  end(): void {
-    if (this.pending === undefined) return this.out('{\n  "files": []\n}');
-    this.out(this.pending);
-    this.out('  ]\n}');
+/** Pairs and problems of files the configuration's `ignore` covers are dropped (paths relative to the configuration's folder). */
+function withoutIgnored(found: FoundFiles, loaded: LoadedConfig, cwd: string): { files: FoundFiles; ignored: number } {
+  if (loaded.config.ignore.length === 0) return { files: found, ignored: 0 };
+  const base = loaded.file ? path.dirname(loaded.file) : cwd;
+  const matches = ignoreMatcher(loaded.config);
+  const ignored = (file: string): boolean => {
+    const rel = path.relative(base, file);
+    return !rel.startsWith('..') && !path.isAbsolute(rel) && matches(rel);
+  };
+  const pairs = found.pairs.filter((p) => !ignored(p.article) && !ignored(p.sidecar));
+  const files: FoundFiles = { ...found, pairs, unused: found.unused.filter((p) => !ignored(p.file)), misnamed: found.misnamed.filter((p) => !ignored(p.file)) };
+  return { files, ignored: found.pairs.length - pairs.length };
+}
+
+function fileProblems(found: FoundFiles): FileProblem[] {
+  const missing = found.missing.map((file) => ({ file, severity: 'error' as const, code: 'missing-file', message: `${file} does not exist.` }));
+  return [...missing, ...found.misnamed, ...found.unused];
+}
+
+function nothingCheckedMessage(paths: readonly string[], ignored: number, misnamed: number): string {
+  const why = [ignored > 0 ? `${ignored} ignored by the configuration's 'ignore'` : '', misnamed > 0 ? `${misnamed} misnamed sidecar(s), see above` : ''].filter(Boolean).join('; ');
+  return `No annotated article found under ${paths.join(', ')}${why ? ` (${why})` : ''}: nothing was checked. An article NAME.md, NAME.markdown or NAME.txt is checked when a sidecar NAME.annotations.yaml is beside it. Pass --allow-empty if nothing to check is fine.`;
+}
+
+function formatterFor(format: Format, ctx: FormatContext): Formatter {
+  switch (format) {
+    case 'json':
+      return new JsonFormatter(ctx);
+    case 'sarif':
+      return new SarifFormatter(ctx);
+    case 'github':
+      return new GithubFormatter(ctx);
+    case 'compact':
+      return new CompactFormatter(ctx);
+    case 'text':
+      return new TextFormatter(ctx);
   }
 }
 
-/** Counts for the closing line and the exit status, kept as the pairs go by. */
-class Totals {
-  private articles = 0;
-  private claims = 0;
-  private unsourced = 0;
-  private readonly bySeverity = new Map<string, number>();
-
-  add(outcome: PairOutcome): void {
-    if (!outcome.problem) this.articles++;
-    this.claims += outcome.claims;
-    this.unsourced += outcome.unsourced;
-    for (const [severity, count] of Object.entries(outcome.bySeverity)) this.bySeverity.set(severity, (this.bySeverity.get(severity) ?? 0) + count);
-  }
-
-  addProblems(problems: readonly FileProblem[]): void {
-    for (const p of problems) this.bySeverity.set(p.severity, (this.bySeverity.get(p.severity) ?? 0) + 1);
-  }
-
-  get failing(): boolean {
-    return (this.bySeverity.get('error') ?? 0) + (this.bySeverity.get('warning') ?? 0) > 0;
-  }
-
-  summary(): string {
-    const n = (severity: string): number => this.bySeverity.get(severity) ?? 0;
-    return `${this.articles} article(s) checked: ${this.claims} claims, ${this.unsourced} unsourced; ${n('error')} error(s), ${n('warning')} warning(s), ${n('information')} information.`;
-  }
-}
