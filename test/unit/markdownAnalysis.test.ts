@@ -10,6 +10,8 @@ import { analyze, prepareArticle, prepareSidecar } from '../../server/src/core/a
 import { checkAnnotation } from '../../server/src/core/annotate';
 import { linesOf } from '../../server/src/core/locate';
 import type { Analysis } from '../../server/src/core/model';
+import { quickFixesFor } from '../../server/src/core/quickFixes';
+import { applyEdits } from '../../server/src/core/sidecarText';
 import { visible } from '../support/incrementalEdits';
 import { REPO } from '../support/mentionAccuracy';
 import { joinLines } from './helpers';
@@ -146,4 +148,13 @@ test('incremental in Markdown: after each of 120 edits of the Markdown sample, t
     tracked = analyze(prepared, sidecar, undefined, tracked);
     assert.deepEqual(visible(tracked), visible(analyze(prepareArticle(source, undefined, true), sidecar)), `step ${step}`);
   }
+});
+
+test('quick fixes in Markdown: a pin written from an ambiguous mention quotes the reading text around it', () => {
+  const sidecar = joinLines('entities:', '  ana:', '    name: Ana Varga', '    type: person', '    aliases: [Varga]', '  tomas:', '    name: Tomas Varga', '    type: person', '    aliases: [Varga]', '');
+  const source = joinLines('Notes on *the* **trial**', '', 'Varga came.', '', 'Varga left.');
+  const analysis = analyzeMarkdown(source, sidecar);
+  const finding = analysis.findings.find((f) => f.code === 'ambiguous-mention')!;
+  const fix = quickFixesFor(analysis, finding).find((f) => f.title.startsWith('Pin “Varga” here to Tomas Varga'))!;
+  assert.equal(applyEdits(analysis.sidecarText, fix.edits!), `${sidecar}mentions:\n  - quote: Varga\n    prefix: "trial "\n    entity: tomas\n`);
 });
