@@ -110,7 +110,9 @@ test('annotating a sentence as a claim from the keyboard flags it and writes the
   const count = async () => Number((await statusBarText(page)).match(/(\d+) unsourced/)?.[1]);
   const flagged = await until(count, 'the unsourced count');
   await cursorOn('I spent the harrowing days', 5);
-  await page.keyboard.press('Control+Alt+C');
+  // The Marginalia chord: Alt+M, then C for claim.
+  await page.keyboard.press('Alt+M');
+  await page.keyboard.press('c');
   const picker = page.locator('.quick-input-widget');
   await until(async () => (await picker.isVisible()) && (await picker.innerText()).includes('its sources'), 'the sources picker');
   await page.keyboard.press('Enter');

@@ -13,6 +13,8 @@ export interface FileAnalysis extends PairAnalysis {
 
 export class ServerContext {
   settings: Settings = DEFAULT_SETTINGS;
+  /** The client prefers plain-text hovers (its hover contentFormat puts plaintext first). */
+  hoverPlainText = false;
   private folders: string[] = [];
   private options: AnalysisOptions = toOptions(DEFAULT_SETTINGS);
 

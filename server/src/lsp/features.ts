@@ -3,6 +3,7 @@
 import { CompletionItemKind, DocumentHighlightKind, MarkupKind, type CompletionItem, type CompletionList, type DocumentHighlight, type DocumentSymbol, type Hover, type Location, type Position } from 'vscode-languageserver';
 import { completeInSidecar, type CompletionEntry } from '../core/completion';
 import { hoverInArticle, hoverInSidecar } from '../core/hover';
+import { markdownToPlainText } from '../core/plainText';
 import { definitionInArticle, definitionInSidecar, highlightsInArticle, referenceTargetAt, referencesOf } from '../core/navigation';
 import { articleSymbols, sidecarSymbols } from '../core/symbols';
 import type { ServerContext } from './context';
@@ -17,7 +18,8 @@ export function hover(ctx: ServerContext, uri: string, position: Position): Hove
   const context = { sidecarName: Workspace.displayName(found.pair.sidecar) };
   const result = found.file === 'article' ? hoverInArticle(found.analysis, offset, context) : hoverInSidecar(found.analysis, offset, context);
   if (!result) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: rangeOf(found.analysis, found.file, result.span) };
+  const contents = ctx.hoverPlainText ? { kind: MarkupKind.PlainText, value: markdownToPlainText(result.markdown) } : { kind: MarkupKind.Markdown, value: result.markdown };
+  return { contents, range: rangeOf(found.analysis, found.file, result.span) };
 }
 
 export function definition(ctx: ServerContext, uri: string, position: Position): Location[] {

@@ -14,6 +14,7 @@ import { LIST_FAILED, PIN_FAILED, pinUncertainMentionRequest, uncertainMentionsR
 import { PIN_UNCERTAIN_MENTION_REQUEST, UNCERTAIN_MENTIONS_REQUEST, type PinUncertainMentionParams, type PinUncertainMentionResult, type UncertainMentionsParams, type UncertainMentionsResult } from '../reviewProtocol';
 import { prepareRename, rename } from './rename';
 import { ANNOTATE_KIND, selectionActions } from './selectionActions';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokensFull, tokenRefresher } from './semanticTokens';
 import { ServerContext, readSettings } from './context';
 import { DiagnosticsPublisher, type Urgency } from './diagnostics';
 import * as features from './features';
@@ -37,10 +38,14 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let resolvesEdits = false;
   let cacheDirectory = defaultCacheDirectory();
+  let canRefreshTokens = false;
+  const refreshTokens = tokenRefresher(() => connection.languages.semanticTokens.refresh(), () => canRefreshTokens);
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     resolvesEdits = resolvesCodeActionEdits(params.capabilities);
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    context.hoverPlainText = params.capabilities.textDocument?.hover?.contentFormat?.[0] === 'plaintext';
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     context.roots = folders.flatMap((uri) => uriToPath(uri) ?? []);
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -89,7 +94,10 @@ export function startServer(connection: Connection): void {
   // The store applies every change as it comes; the analysis waits for a pause (requests compute it on demand meanwhile).
   documents.onDidChangeContent((e) => {
     const filePath = uriToPath(e.document.uri);
-    if (filePath && isSidecarPath(filePath)) index.invalidate(filePath);
+    if (filePath && isSidecarPath(filePath)) {
+      index.invalidate(filePath);
+      refreshTokens();
+    }
     schedule(filePath, 'afterEdits');
   });
   documents.onDidClose((e) => {
@@ -106,6 +114,7 @@ export function startServer(connection: Connection): void {
       if (!filePath) continue;
       workspace.changedOnDisk(filePath);
       index.invalidate(filePath);
+      if (isSidecarPath(filePath)) refreshTokens();
       schedule(filePath);
     }
   });
@@ -124,6 +133,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p, token) => guard(token, () => cappedCodeActions(p, token), []));
   connection.onCodeActionResolve((action, token) => guard(token, () => resolveCodeAction(context, action), action));
   connection.onCodeLens((p, token) => guard(token, () => codeLenses(context, p.textDocument.uri), []));
+  connection.languages.semanticTokens.on((p, token) => guard(token, () => semanticTokensFull(context, p.textDocument.uri), { data: [] }));
   connection.onPrepareRename((p, token) => guard(token, () => prepareRename(context, p.textDocument.uri, p.position), null));
   connection.onRenameRequest((p, token) => guardAsync(token, () => rename(context, index, p.textDocument.uri, p.position, p.newName), null));
   connection.onWorkspaceSymbol((p, token) => guardAsync(token, () => workspaceSymbols(index, workspace, p.query), []));
@@ -197,6 +207,7 @@ function capabilities(): InitializeResult['capabilities'] {
     completionProvider: { triggerCharacters: [' ', '[', ',', ':'] },
     codeActionProvider: { codeActionKinds: ['quickfix', ANNOTATE_KIND], resolveProvider: true },
     codeLensProvider: {},
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     renameProvider: { prepareProvider: true },
     workspaceSymbolProvider: true,
     executeCommandProvider: { commands: [SERVER_COMMANDS.addNewSource, SERVER_COMMANDS.annotate] },
