@@ -2,8 +2,10 @@
 // with it installed — desktop VS Code when `code` is on the PATH, otherwise
 // the browser VS Code (code-server) on localhost, whose URL is printed.
 import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, freePort, startCodeServer } from '../test/e2e/workbench.mjs';
+import { ensureDebianPackages } from './e2e/debianPackages.mjs';
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT });
@@ -11,13 +13,17 @@ function run(command, args) {
 }
 
 run('npm', ['run', 'build']);
-const samples = join(ROOT, 'samples');
+// The demo works on a copy of the samples in an ignored folder: trying the quick fixes never changes tracked files.
+const samples = join(ROOT, 'out', 'demo', 'samples');
+if (!existsSync(samples)) cpSync(join(ROOT, 'samples'), samples, { recursive: true });
+console.log(`The demo folder is ${samples.slice(ROOT.length + 1)} (delete it for fresh samples).`);
 
 if (spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0) {
   console.log('Opening the samples in VS Code with the extension under development…');
   spawn('code', ['--extensionDevelopmentPath', ROOT, samples], { stdio: 'inherit', detached: true }).unref();
 } else {
   console.log('`code` is not on the PATH: starting the browser VS Code (code-server 4.100.3) instead…');
+  if (!ensureDebianPackages()) process.exit(1);
   run('bash', [join(ROOT, 'scripts', 'e2e', 'setup.sh')]);
   // The browser VS Code gets the packaged extension, installed as a user would install it.
   run('npm', ['run', 'package']);

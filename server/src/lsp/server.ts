@@ -21,6 +21,7 @@ import * as features from './features';
 import { uriToPath } from './paths';
 import { PIECED_DOCUMENTS } from './textStore';
 import { Workspace } from './workspace';
+import { changedRoots, indexedMessage } from './folders';
 import { workspaceSymbols } from './workspaceSymbols';
 
 export function startServer(connection: Connection): void {
@@ -39,12 +40,14 @@ export function startServer(connection: Connection): void {
   let resolvesEdits = false;
   let cacheDirectory = defaultCacheDirectory();
   let canRefreshTokens = false;
+  let watchesFolders = false;
   const refreshTokens = tokenRefresher(() => connection.languages.semanticTokens.refresh(), () => canRefreshTokens);
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     resolvesEdits = resolvesCodeActionEdits(params.capabilities);
     canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    watchesFolders = params.capabilities.workspace?.workspaceFolders === true;
     context.hoverPlainText = params.capabilities.textDocument?.hover?.contentFormat?.[0] === 'plaintext';
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     context.roots = folders.flatMap((uri) => uriToPath(uri) ?? []);
@@ -52,17 +55,32 @@ export function startServer(connection: Connection): void {
     cacheDirectory = typeof options.cacheDirectory === 'string' && options.cacheDirectory ? options.cacheDirectory : defaultCacheDirectory();
     return { capabilities: capabilities(), serverInfo: { name: 'marginalia-language-server', version: '0.1.0' } };
   });
-  connection.onInitialized(() => void pullSettings().then(buildIndex));
+  connection.onInitialized(() => {
+    void pullSettings().then(buildIndex);
+    if (watchesFolders) {
+      // Folders added later are indexed too (the index is built again; unchanged sidecars come from its cache).
+      connection.workspace.onDidChangeWorkspaceFolders((change) => {
+        context.roots = changedRoots(context.roots, change);
+        void buildIndex();
+      });
+    }
+  });
 
   async function buildIndex(): Promise<void> {
+    // Progress in the client while indexing (a large repository takes seconds), ending with the counts.
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Marginalia: indexing sidecars', undefined, `${context.roots.length} folder${context.roots.length === 1 ? '' : 's'}`);
     try {
       const stats: IndexedParams = await index.build(context.roots, context.settings.maxArticleBytes, cacheFileFor(cacheDirectory, context.roots));
+      progress?.report(indexedMessage(stats));
       connection.console.info(`Marginalia: indexed ${stats.sidecars} sidecars in ${Math.round(stats.ms)} ms (${stats.parsed} parsed, the rest unchanged since the last session; ${stats.workers || 'no'} worker threads).`);
       // Open articles may now pair with sidecars elsewhere that name them.
       diagnostics.refreshAll();
       void connection.sendNotification(INDEXED_NOTIFICATION, stats);
     } catch (error) {
       connection.console.error(`Marginalia: indexing the workspace failed: ${(error as Error).stack ?? error}`);
+    } finally {
+      progress?.done();
     }
   }
 
@@ -210,6 +228,7 @@ function capabilities(): InitializeResult['capabilities'] {
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     renameProvider: { prepareProvider: true },
     workspaceSymbolProvider: true,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     executeCommandProvider: { commands: [SERVER_COMMANDS.addNewSource, SERVER_COMMANDS.annotate] },
   };
 }
