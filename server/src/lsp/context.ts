@@ -4,6 +4,10 @@ import type { Connection } from 'vscode-languageserver';
 import type { AnalysisOptions } from '../core/analyze';
 import type { FileRole } from '../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol';
+import { EMPTY_CONFIG, type Config } from '../core/config';
+import type { Finding } from '../core/model';
+import { loadConfigFor } from '../node/configFile';
+import { configuredFindings, withProjectConfig } from './projectConfig';
 import { uriToPath } from './paths';
 import type { PairAnalysis, Workspace } from './workspace';
 
@@ -17,6 +21,10 @@ export class ServerContext {
   hoverPlainText = false;
   private folders: string[] = [];
   private options: AnalysisOptions = toOptions(DEFAULT_SETTINGS);
+  /** The editor's settings as the client sent them, before .marginalia.yaml fills in the ones left at their default. */
+  private clientSettings: Settings = DEFAULT_SETTINGS;
+  /** .marginalia.yaml of the first workspace folder (severities per code, maxArticleBytes). */
+  projectConfig: Config = EMPTY_CONFIG;
 
   constructor(
     readonly connection: Connection,
@@ -31,11 +39,27 @@ export class ServerContext {
   set roots(folders: string[]) {
     this.folders = folders;
     this.workspace.setRoots(folders);
+    this.reloadProjectConfig();
   }
 
+  /** The client's settings; .marginalia.yaml is read again with them (a settings change is the moment a user expects both to apply). */
   updateSettings(settings: Settings): void {
-    this.settings = settings;
-    this.options = toOptions(settings);
+    this.clientSettings = settings;
+    this.reloadProjectConfig();
+  }
+
+  /** Reads .marginalia.yaml (from the first folder up to its repository root); its problems go to the log. */
+  reloadProjectConfig(): void {
+    const loaded = this.folders[0] ? loadConfigFor(this.folders[0]) : { config: EMPTY_CONFIG, errors: [] };
+    for (const e of loaded.errors) this.connection.console.warn(`Marginalia: ${loaded.file}:${e.line}:${e.column}: ${e.message} (the configuration is ignored)`);
+    this.projectConfig = loaded.config;
+    this.settings = withProjectConfig(this.clientSettings, this.projectConfig);
+    this.options = toOptions(this.settings);
+  }
+
+  /** A pair's findings with the project's severities (the codes the editor's settings govern excepted). */
+  configured(findings: readonly Finding[]): readonly Finding[] {
+    return configuredFindings(findings, this.projectConfig);
   }
 
   get analysisOptions(): AnalysisOptions {

@@ -91,7 +91,7 @@ export class DiagnosticsPublisher {
     if (!result) return;
     const { analysis } = result;
     const byFile = { article: [] as Finding[], sidecar: [] as Finding[] };
-    for (const finding of analysis.findings) byFile[finding.file].push(finding);
+    for (const finding of this.ctx.configured(analysis.findings)) byFile[finding.file].push(finding);
     this.publish(workspace.uriFor(pair.article), this.diagnosticsOf(analysis, byFile.article), true);
     this.publish(workspace.uriFor(pair.sidecar), this.diagnosticsOf(analysis, byFile.sidecar), true);
     // Nothing of the pair is open: its diagnostics stay published (a pair is a small project), but the copy kept to compare with is dropped.
