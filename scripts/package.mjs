@@ -43,7 +43,7 @@ function stage(file) {
 }
 
 /** The licence of each npm package bundled into the shipped files, as their licences ask. */
-function thirdPartyNotices(packages) {
+export function thirdPartyNotices(packages) {
   const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, folder]) => {
     const info = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
     const licenceFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].map((f) => join(folder, f)).find(existsSync);
