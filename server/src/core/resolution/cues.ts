@@ -11,9 +11,14 @@ import { quoted, textAfter, textBefore, vote, yearNear } from './nearText';
 
 /** Characters read each side: "the younger" / ", the elder," / "the 80-year-old". */
 const CUE_WINDOW = 24;
-/** A fitting candidate gains 3 and the others lose 2: margin 5, near-decisive (the old cascade took it as certain). */
-const FITS = 3;
-const DOES_NOT_FIT = -2;
+/**
+ * A fitting candidate gains 4 and the others lose 3: margin 7, decisive.
+ * "The elder", "Jr" exist to tell a family apart; a writer almost never uses
+ * them for the other person, so they outweigh the defaults (who the article
+ * is about, who was named last) that they are written to override.
+ */
+const FITS = 4;
+const DOES_NOT_FIT = -3;
 /** "II" / "III" say a later generation less plainly than "Jr" (a monarch's numeral is not a family's): margin 3. */
 const NUMERAL_FITS = 2;
 const NUMERAL_DOES_NOT_FIT = -1;

@@ -30,12 +30,9 @@ export interface Decision {
  * `candidates`, without repeats, in the order ties are broken (the most
  * salient first); evidence about another entity is ignored.
  */
-export function decide(candidates: readonly string[], evidence: readonly Evidence[]): Decision {
-  const scores = new Map<string, number>(candidates.map((id) => [id, 0]));
-  for (const e of evidence) {
-    const score = scores.get(e.entityId);
-    if (score !== undefined && Number.isFinite(e.weight)) scores.set(e.entityId, score + e.weight);
-  }
+export function decide(candidates: readonly string[], allEvidence: readonly Evidence[]): Decision {
+  const evidence = counted(candidates, allEvidence);
+  const scores = scoresOf(candidates, evidence);
   let best = candidates[0]!;
   let second: string | undefined;
   for (let i = 1; i < candidates.length; i++) {
@@ -47,6 +44,31 @@ export function decide(candidates: readonly string[], evidence: readonly Evidenc
   }
   const margin = second === undefined ? Infinity : scores.get(best)! - scores.get(second)!;
   return { entityId: best, certain: margin >= CERTAIN_MARGIN, margin, runnerUp: second, reasons: reasonsFor(best, second, evidence) };
+}
+
+/**
+ * Evidence of who the text is talking about (nearby mentions, the one named
+ * last, the headline, the passage) says what a bare name means by default.
+ * A generation cue ("the elder Varga", "Varga Jr", "the late Varga") is
+ * written precisely because the default would be wrong: it is informative
+ * only against the default, so when one is present the default is set
+ * aside rather than added up against it (three views of "the article is
+ * about Tomas" would otherwise outvote the one word that says "not him").
+ */
+const DEFAULT_KINDS: ReadonlySet<Evidence['kind']> = new Set(['nearby', 'subject']);
+
+/** The evidence that counts: about a candidate, finite, and not a default a cue overrides. */
+function counted(candidates: readonly string[], evidence: readonly Evidence[]): Evidence[] {
+  const ids = new Set(candidates);
+  const about = evidence.filter((e) => ids.has(e.entityId) && Number.isFinite(e.weight));
+  const overridden = about.some((e) => e.kind === 'cue');
+  return overridden ? about.filter((e) => !DEFAULT_KINDS.has(e.kind)) : about;
+}
+
+function scoresOf(candidates: readonly string[], evidence: readonly Evidence[]): Map<string, number> {
+  const scores = new Map<string, number>(candidates.map((id) => [id, 0]));
+  for (const e of evidence) scores.set(e.entityId, scores.get(e.entityId)! + e.weight);
+  return scores;
 }
 
 /** Evidence for the choice, or against the runner-up, by how much it moved the margin. */

@@ -23,6 +23,7 @@ import { factsOf } from './facts';
 import { localEvidence } from './localEvidence';
 import { nearbyEvidence } from './nearby';
 import { SubjectTracker } from './subject';
+import { LastNamed } from './continuity';
 
 export type { PinnedMention } from './drafts';
 
@@ -38,10 +39,14 @@ export function resolveAll(input: MentionInput): Mention[] {
   const structure = input.structure ?? analyzeStructure(input.text);
   const drafts = draftMentions(input.matches, input.pins, structure);
   const tracker = new SubjectTracker(input.text, structure, drafts);
+  const lastNamed = new LastNamed(input.text, structure);
   const candidates = new ConsideredCandidates(input.entities, tracker);
   drafts.forEach((draft, index) => {
-    if (!draft.certain) decideDraft(input.text, structure, drafts, index, candidates, tracker);
-    if (draft.certain) tracker.add(draft);
+    if (!draft.certain) decideDraft(input.text, structure, drafts, index, candidates, { tracker, lastNamed });
+    if (draft.certain) {
+      tracker.add(draft);
+      lastNamed.add(draft);
+    }
   });
   return drafts.map((d) => ({
     span: d.span,
@@ -55,7 +60,12 @@ export function resolveAll(input: MentionInput): Mention[] {
   }));
 }
 
-function decideDraft(text: string, structure: TextStructure, drafts: Draft[], index: number, candidates: ConsideredCandidates, tracker: SubjectTracker): void {
+interface ArticleMemory {
+  readonly tracker: SubjectTracker;
+  readonly lastNamed: LastNamed;
+}
+
+function decideDraft(text: string, structure: TextStructure, drafts: Draft[], index: number, candidates: ConsideredCandidates, { tracker, lastNamed }: ArticleMemory): void {
   const draft = drafts[index]!;
   const { ids, facts, idSet } = candidates.of(draft.candidates);
   if (ids.length === 0) return; // no candidate the sidecar defines: left a guess of the first
@@ -65,6 +75,7 @@ function decideDraft(text: string, structure: TextStructure, drafts: Draft[], in
   for (const e of nearbyEvidence(text, structure, draft, before, idSet)) evidence.push(e);
   const salience = ids.map((id) => tracker.salience(id, draft.paragraph));
   for (const e of tracker.evidence(ids, salience)) evidence.push(e);
+  for (const e of lastNamed.evidence(draft, ids)) evidence.push(e);
   const decision = decide(byTieOrder(ids, salience), evidence);
   draft.entityId = decision.entityId;
   draft.certain = decision.certain;

@@ -26,17 +26,34 @@ export const ROLE_WEIGHT: Readonly<Record<MentionRole, number>> = {
 };
 
 /** Characters read before and after a mention: a clause opener or a relation phrase is a few words long. */
-const ROLE_WINDOW = 80;
+const ROLE_WINDOW = 120;
 
 const RELATION_WORDS =
   'sons?|daughters?|child|children|father|mother|parents?|wife|husband|spouse|widow|widower|brothers?|sisters?|siblings?|half-brother|half-sister|cousin|uncle|aunt|nephew|niece|grandsons?|granddaughters?|grandchild|grandchildren|grandfather|grandmother|grandparents?|stepfather|stepmother|stepson|stepdaughter|father-in-law|mother-in-law|son-in-law|daughter-in-law|heir|successor|predecessor|married|wed|wedded';
+
+/** Lower-case nouns of offices and occupations that stand before a name as its title ("party founder Ana Varga"). */
+const ROLE_NOUNS =
+  'founder|co-founder|leader|head|chief|chairman|chairwoman|chair|president|vice|minister|governor|senator|general|director|owner|executive|secretary|prime|party|businessman|businesswoman|politician|activist|journalist|writer|singer|actor|actress|commander|king|queen|prince|princess';
+
+/**
+ * A word of the titles and names that may stand between a relation word and
+ * the relative's name: "the son of former Prime Minister of Veloria and
+ * party leader Ana Varga", "the child of Tomas Varga and Mira Varga" (a name
+ * coordinated with a relative is a relative too, also after an aside in
+ * brackets: "his sons, Tomas (a doctor) and Ivo"). Lower-case words are only
+ * the few that titles are made of, so a clause with a verb in between
+ * ("the son of Ana, Varga said") is not read as one phrase.
+ */
+const TITLE_WORD = `(?:(?:\\([^()]{0,80}\\)|the|a|an|late|former|then|future|current|incumbent|acting|of|and|${ROLE_NOUNS}|[A-Z(\\p{Lu}][\\p{L}.'’()-]*),?)`;
+/** At most this many of them: a long office ("President of the Veloria Workers' Party (N)") fits, a paragraph does not. */
+const TITLE_WORDS = 16;
 
 /**
  * A relation word just before the name, with "of"/"to" or a comma, and up to
  * three title words between ("the son of former President …", "his wife, …",
  * "married to …").
  */
-const RELATION_BEFORE = new RegExp(`\\b(?:${RELATION_WORDS})(?:\\s+(?:of|to))?\\s*,?\\s+(?:(?:the|late|former|then|future|[A-Z][\\p{L}.'’-]*)\\s+){0,3}$`, 'iu');
+const RELATION_BEFORE = new RegExp(`\\b(?:${RELATION_WORDS})(?:\\s+(?:of|to))?\\s*,?\\s+(?:${TITLE_WORD}\\s+){0,${TITLE_WORDS}}$`, 'u');
 /** "…'s son", "…’s widow": the name is a possessor naming a relative. */
 const RELATION_AFTER = new RegExp(`^['’]s?\\s+(?:(?:late|former|eldest|youngest|elder|younger|older|first|second|third|only)\\s+)?(?:${RELATION_WORDS})\\b`, 'iu');
 const POSSESSIVE_AFTER = /^['’]s?(?=\s)/u;
@@ -48,6 +65,8 @@ const AGENT_BEFORE = /\bby\s+$/u;
 const SPEAKER_BEFORE = /["”]\s*$/u;
 /** Marks that may precede the first word of a sentence. */
 const LEADING_MARKS = /^[\s"“‘'(\[*_#>-]*$/u;
+/** Capitalised words (titles, first names) opening the sentence before the name: "Former President Ana Varga said". */
+const LEADING_TITLES = /^[\s"“‘'(\[]*(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}$/u;
 /** A short introductory phrase closed by a comma ("In July 2012, …", "Raised in Riga, …"): the name after it opens the clause. */
 const INTRODUCTORY_PHRASE = /^[^,;:]{1,60},\s*$/u;
 
@@ -58,7 +77,7 @@ export function roleOf(text: string, span: Span, sentence: Span): MentionRole {
   if (RELATION_AFTER.test(after) || RELATION_BEFORE.test(before)) return 'relative';
   if (POSSESSIVE_AFTER.test(after)) return 'possessor';
   const sentenceStart = span.start - ROLE_WINDOW <= sentence.start;
-  if (sentenceStart && (LEADING_MARKS.test(before) || INTRODUCTORY_PHRASE.test(before.replace(/^[\s"“‘'(\[]+/u, '')))) return 'subject';
+  if (sentenceStart && (LEADING_MARKS.test(before) || LEADING_TITLES.test(before) || INTRODUCTORY_PHRASE.test(before.replace(/^[\s"“‘'(\[]+/u, '')))) return 'subject';
   if (CLAUSE_OPENER.test(before) || AGENT_BEFORE.test(before) || SPEAKER_BEFORE.test(before)) return 'subject';
   return 'object';
 }

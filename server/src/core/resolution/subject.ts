@@ -22,6 +22,12 @@ import { ROLE_WEIGHT } from './roles';
 
 /** Named in the headline: the article is about them (a prior worth three subject mentions). */
 const HEADLINE_WEIGHT = 3;
+/**
+ * An article with no headline opens with a sentence about its subject ("Ana
+ * Varga (born 1961) is a …"): the subject of that first sentence is worth what
+ * a headline is.
+ */
+const OPENING_SUBJECT_WEIGHT = HEADLINE_WEIGHT;
 /** Named as a subject in the lead (the first paragraph after a headline). */
 const LEAD_SUBJECT_WEIGHT = 1;
 /** Each other settled narration mention adds this times its role weight to the article prior... */
@@ -32,8 +38,15 @@ const ARTICLE_CAP = 2;
 const FADE_PER_PARAGRAPH = 0.7;
 /** Salience added to every candidate before comparing (a Laplace-like smoothing: one mention's worth). */
 const SMOOTHING = 1;
-/** The subject evidence never exceeds "strong": how often someone is named is not proof of who is meant. */
-const SUBJECT_CAP = 3;
+/**
+ * Named in the headline (the others are not): "fair". Who an article is
+ * about is who a bare name means by default; a passage about someone else
+ * (nearby, last named) or any local cue outweighs it together.
+ */
+const HEADLINE_EVIDENCE = 2;
+/** How much more a passage is about one candidate: at most "fair" (how often someone is named is not proof of who is meant). */
+const PASSAGE_CAP = 2;
+const PASSAGE_REASON = 'who the passage is about: named most, as the one acting';
 /** Named earlier in the article while another candidate is not (a-priori "fair"). */
 const INTRODUCED_WEIGHT = 2;
 const INTRODUCED_REASON = 'named in full earlier in the article (the others are not)';
@@ -49,11 +62,13 @@ interface Local {
 
 export class SubjectTracker {
   private readonly prior = new Map<string, number>();
-  private readonly priorParts = new Map<string, { headline: number; lead: number; share: number }>();
+  private readonly priorParts = new Map<string, { headline: number; opening: number; lead: number; share: number }>();
   private readonly local = new Map<string, Local>();
   private readonly named = new Set<string>();
   /** The first paragraph of the body; the short lines before it are the headline block. */
   private readonly lead: number;
+  /** The article's first sentence. */
+  private readonly openingSentence: number;
 
   constructor(
     private readonly text: string,
@@ -61,6 +76,7 @@ export class SubjectTracker {
     drafts: readonly Draft[],
   ) {
     this.lead = leadParagraph(text, structure.paragraphs);
+    this.openingSentence = structure.sentenceOf(structure.paragraphs[0]?.start ?? 0);
     for (const draft of drafts) if (draft.certain) this.addToPrior(draft);
   }
 
@@ -78,19 +94,25 @@ export class SubjectTracker {
 
   /**
    * Subject and "introduced" evidence for a draft among `candidates`, whose
-   * saliences at the draft's paragraph are `salience` (same order).
+   * saliences at the draft's paragraph are `salience` (same order). The
+   * headline (or an opening sentence in its place) is read on its own: it
+   * says who the whole article is about, however much a passage goes on
+   * about someone else, so it is not diluted into the passage counts.
    */
   evidence(candidates: readonly string[], salience: readonly number[]): Evidence[] {
     const found: Evidence[] = [];
+    const headlined = this.headlined(candidates);
+    if (headlined) found.push({ entityId: headlined, weight: HEADLINE_EVIDENCE, kind: 'subject', reason: this.subjectReason(headlined) });
+    const passage = salience.map((value, at) => value - this.headlinePart(candidates[at]!));
     let top = 0;
     let next = -1;
     for (let i = 1; i < candidates.length; i++) {
-      if (salience[i]! > salience[top]!) [top, next] = [i, top];
-      else if (next < 0 || salience[i]! > salience[next]!) next = i;
+      if (passage[i]! > passage[top]!) [top, next] = [i, top];
+      else if (next < 0 || passage[i]! > passage[next]!) next = i;
     }
     if (next >= 0) {
-      const weight = Math.min(SUBJECT_CAP, Math.log((salience[top]! + SMOOTHING) / (salience[next]! + SMOOTHING)));
-      if (weight > 0.05) found.push({ entityId: candidates[top]!, weight, kind: 'subject', reason: this.subjectReason(candidates[top]!) });
+      const weight = Math.min(PASSAGE_CAP, Math.log((passage[top]! + SMOOTHING) / (passage[next]! + SMOOTHING)));
+      if (weight > 0.05) found.push({ entityId: candidates[top]!, weight, kind: 'subject', reason: PASSAGE_REASON });
     }
     let introduced = 0;
     for (const id of candidates) if (this.named.has(id)) introduced++;
@@ -98,6 +120,22 @@ export class SubjectTracker {
       for (const id of candidates) if (this.named.has(id)) found.push({ entityId: id, weight: INTRODUCED_WEIGHT, kind: 'subject', reason: INTRODUCED_REASON });
     }
     return found;
+  }
+
+  /** The one candidate the headline (or the opening sentence in its place) names, if exactly one is. */
+  private headlined(candidates: readonly string[]): string | undefined {
+    let found: string | undefined;
+    for (const id of candidates) {
+      if (this.headlinePart(id) === 0) continue;
+      if (found !== undefined) return undefined;
+      found = id;
+    }
+    return found;
+  }
+
+  private headlinePart(id: string): number {
+    const parts = this.priorParts.get(id);
+    return parts ? parts.headline + parts.opening : 0;
   }
 
   /** How much the article is about an entity at a paragraph: its prior plus its faded passage score. */
@@ -110,24 +148,21 @@ export class SubjectTracker {
   private addToPrior(draft: Draft): void {
     if (draft.quoted) return;
     const id = draft.entityId!;
-    const parts = this.priorParts.get(id) ?? { headline: 0, lead: 0, share: 0 };
+    const parts = this.priorParts.get(id) ?? { headline: 0, opening: 0, lead: 0, share: 0 };
     if (draft.paragraph < this.lead) parts.headline = HEADLINE_WEIGHT;
     else {
       const role = roleOfDraft(draft, this.text, this.structure);
-      if (draft.paragraph === this.lead && role === 'subject') parts.lead = LEAD_SUBJECT_WEIGHT;
+      if (this.lead === 0 && draft.sentence === this.openingSentence && role === 'subject') parts.opening = OPENING_SUBJECT_WEIGHT;
+      else if (draft.paragraph === this.lead && role === 'subject') parts.lead = LEAD_SUBJECT_WEIGHT;
       else parts.share = Math.min(ARTICLE_CAP, parts.share + ARTICLE_SHARE * ROLE_WEIGHT[role]);
     }
     this.priorParts.set(id, parts);
-    this.prior.set(id, parts.headline + parts.lead + parts.share);
+    this.prior.set(id, parts.headline + parts.opening + parts.lead + parts.share);
   }
 
   private subjectReason(id: string): string {
-    const parts: string[] = [];
     const prior = this.priorParts.get(id);
-    if (prior?.headline) parts.push('named in the headline');
-    if (prior?.lead) parts.push('the subject of the opening paragraph');
-    if (parts.length === 0) parts.push('named most, as the one acting, in the passages so far');
-    return `who the article is about: ${parts.join(', ')}`;
+    return prior?.headline ? 'who the article is about: named in the headline' : 'who the article is about: the subject of its opening sentence';
   }
 }
 
