@@ -7,7 +7,7 @@
 // else named on the way (a settled mention, an honorific or a title), and
 // skips quotations the mention is not in: “…she…” is the speaker's words.
 import type { Evidence, MentionContext } from './evidence';
-import { genderVotes, quoted, settledBetween } from './nearText';
+import { genderVotes, gendersDiffer, quoted, settledBetween } from './nearText';
 import { HONORIFICS, PRONOUNS, titleOf, type Gender } from './words';
 
 /** Characters read after the mention in its sentence. */
@@ -26,6 +26,8 @@ const AFTER_OBJECT_HER = new Set([
 ]);
 
 export function pronounEvidence(context: MentionContext): Evidence[] {
+  // Nothing to tell apart (the common case: no genders known): do not read the text at all.
+  if (!gendersDiffer(context.candidates)) return [];
   const inSentence = pronounAfter(context);
   if (inSentence) return votes(context, inSentence.gender, SAME_SENTENCE, `${quoted(inSentence.words)} after it`);
   const next = context.nextSentence;
