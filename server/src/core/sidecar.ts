@@ -3,7 +3,7 @@
 // is still read, so one bad entry does not hide the rest. Every part whose
 // cost the text chooses has a budget (`LIMITS`); over one, a `limit-exceeded`
 // finding says which, and the rest of that part is not read.
-import type { Pair, YAMLMap } from 'yaml';
+import { isScalar, type Pair, type YAMLMap } from 'yaml';
 import { LIMITS, type Limit } from './limits';
 import {
   ENTITY_TYPES,
@@ -105,6 +105,7 @@ function readIdMap<T>(reader: Reader, pair: Pair | undefined, section: string, l
       reader.problem(idSpan, `An id in '${section}' must not be empty or blank.`);
       continue;
     }
+    reader.checkId(id, idSpan, `An id in '${section}',`);
     if (result.has(id)) {
       reader.duplicate(idSpan, `Duplicate id '${quoted(id)}' in ${section}: the later entry is ignored.`);
       continue;
@@ -209,9 +210,10 @@ function readAnchor(reader: Reader, f: Map<string, Pair>, where: string, index: 
 
 function readOccurrence(reader: Reader, f: Map<string, Pair>, where: string): number | undefined {
   const pair = f.get('occurrence');
-  if (!pair || isNullish(pair.value as AnyNode)) return undefined;
-  const text = scalarText(pair.value as AnyNode);
-  const value = text === undefined ? NaN : Number(text);
+  if (!pair) return undefined;
+  // A number as YAML reads it: `occurrence: "2"` is text, as the schema says.
+  const node = pair.value as AnyNode;
+  const value = isScalar(node) && typeof node.value === 'number' ? Number(scalarText(node)) : NaN;
   if (!Number.isInteger(value) || value < 1) {
     reader.problem(spanOf(pair.value as AnyNode, pairSpan(pair)), `'occurrence' in ${where} must be a whole number from 1.`);
     return undefined;
@@ -222,6 +224,7 @@ function readOccurrence(reader: Reader, f: Map<string, Pair>, where: string): nu
 function readClaim(reader: Reader, map: YAMLMap, index: number, span: Span): Claim | undefined {
   const f = reader.fields(map, CLAIM_KEYS, `claim ${index + 1}`);
   const id = reader.text(f, 'id', `claim ${index + 1}`);
+  if (id) reader.checkId(id.value, id.span, `The id of claim ${index + 1},`);
   const where = id ? `claim '${quoted(id.value)}'` : `claim ${index + 1}`;
   const anchor = readAnchor(reader, f, where, index, span);
   const sources = reader.textList(f, 'sources', where, { limit: LIMITS.sourcesPerClaim, room: LIMITS.sourcesPerClaim.value });

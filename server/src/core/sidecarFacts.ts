@@ -84,8 +84,12 @@ function readPronouns(reader: Reader, f: Map<string, Pair>, where: string): Loca
 /** A year: a whole number, or the year of a date written `1950-03-02`. */
 export function readYear(reader: Reader, pair: Pair | undefined, what: string): Located<number> | undefined {
   const node = pair?.value as AnyNode;
-  if (!pair || isNullish(node)) return undefined;
+  if (!pair) return undefined;
   const span = spanOf(node, pairSpan(pair));
+  if (isNullish(node)) {
+    reader.problem(span, `${what} has no value: write a year, or remove the key.`);
+    return undefined;
+  }
   const text = scalarText(node)?.trim();
   const match = text === undefined ? null : /^(-?\d{1,4})(?:-\d\d(?:-\d\d)?)?$/.exec(text);
   const year = match ? Number(match[1]) : NaN;
@@ -100,7 +104,10 @@ export function readYear(reader: Reader, pair: Pair | undefined, what: string): 
 /** Roles: a list whose items are a title, or `{title, from, to}`. A single title or mapping is a list of one. */
 function readRoles(reader: Reader, pair: Pair, where: string): EntityRole[] {
   const node = pair.value as AnyNode;
-  if (isNullish(node)) return [];
+  if (isNullish(node)) {
+    reader.problem(spanOf(node, pairSpan(pair)), `'roles' in ${where} has no value: write a list of titles, or remove the key.`);
+    return [];
+  }
   const seq = asSeq(node);
   if (!seq && !asMap(node) && scalarText(node) === undefined) {
     reader.problem(spanOf(node, pairSpan(pair)), `'roles' in ${where} must be a list of titles, not ${describeNode(node)}.`);
@@ -123,7 +130,7 @@ function readRoles(reader: Reader, pair: Pair, where: string): EntityRole[] {
 function readRole(reader: Reader, item: AnyNode, span: Span, where: string): EntityRole | undefined {
   const map = asMap(item);
   if (!map) {
-    const title = scalarText(item);
+    const title = reader.textOf(item, span, `A role of ${where}`);
     if (title === undefined) reader.problem(span, `Items of 'roles' in ${where} must be a title or a mapping with title, from and to, not ${describeNode(item)}.`);
     return title === undefined ? undefined : nonBlankTitle(reader, title, span, where);
   }
@@ -152,7 +159,10 @@ function withYears(role: { title: string; span: Span }, from: number | undefined
 /** Relations: a mapping of relation key → an entity id or a list of ids, read up to the entity's budget. */
 function readRelations(reader: Reader, pair: Pair, id: string, where: string, pronouns: Located<Pronouns> | undefined): EntityRelation[] {
   const node = pair.value as AnyNode;
-  if (isNullish(node)) return [];
+  if (isNullish(node)) {
+    reader.problem(spanOf(node, pairSpan(pair)), `'relations' in ${where} has no value: write a mapping such as 'son-of: some-id', or remove the key.`);
+    return [];
+  }
   const map = asMap(node);
   if (!map) {
     reader.problem(spanOf(node, pairSpan(pair)), `'relations' in ${where} must be a mapping of relation → entity id, such as 'son-of: some-id', not ${describeNode(node)}.`);
@@ -177,6 +187,7 @@ function relationTo(reader: Reader, key: string, target: Located<string>, id: st
     reader.problem(target.span, `A relation in ${where} must name an entity id, not be empty.`);
     return undefined;
   }
+  reader.checkId(target.value, target.span, `The '${key}' target in ${where},`);
   reader.idUses.push({ kind: 'entity', id: target.value, span: target.span });
   if (target.value === id) reader.warning(target.span, `${where} names itself as '${key}'.`);
   const meaning = RELATION_KEYS[key]!;

@@ -2,10 +2,17 @@
 // budget, each budget hit once) and reads keys, texts and lists of texts from
 // YAML mappings within the key, text and list budgets. What a sidecar holds
 // is described in `sidecar.ts`.
-import type { Pair, YAMLMap } from 'yaml';
+import { isScalar, type Pair, type YAMLMap } from 'yaml';
 import { clipText, LIMITS, limitMessage, type Limit } from './limits';
 import type { Finding, IdUse, Located, Span } from './model';
 import { asSeq, describeNode, isNullish, keyText, pairSpan, scalarText, spanOf, type AnyNode } from './yamlNodes';
+
+/**
+ * What an id (of a source, entity or claim, or a relation's target) may be,
+ * as the JSON Schema says: an id that does not fit is reported (and still
+ * read, so what cites it keeps working).
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** A name, id or value from the sidecar, short enough to quote in a message. */
 export function quoted(text: string): string {
@@ -106,17 +113,38 @@ export class Reader {
     return byKey;
   }
 
-  /** A text field: undefined (and a finding) when present with another type. */
+  /**
+   * A text field: undefined (and a finding) when present with no value or
+   * a mapping or list. A number or boolean is read as YAML wrote it, with a
+   * finding: the schema wants text (`title: "1984"`).
+   */
   text(fields: Map<string, Pair>, key: string, where: string): Located<string> | undefined {
     const pair = fields.get(key);
-    if (!pair || isNullish(pair.value as AnyNode)) return undefined;
-    const value = scalarText(pair.value as AnyNode);
-    const span = spanOf(pair.value as AnyNode, pairSpan(pair));
+    if (!pair) return undefined;
+    const node = pair.value as AnyNode;
+    const span = spanOf(node, pairSpan(pair));
+    if (isNullish(node)) {
+      this.problem(span, `'${key}' in ${where} has no value: write one, or remove the key.`);
+      return undefined;
+    }
+    const value = this.textOf(node, span, `'${key}' in ${where}`);
     if (value === undefined) {
-      this.problem(span, `'${key}' in ${where} must be text, not ${describeNode(pair.value as AnyNode)}.`);
+      this.problem(span, `'${key}' in ${where} must be text, not ${describeNode(node)}.`);
       return undefined;
     }
     return this.withinLength(value, span, `'${key}' in ${where}`);
+  }
+
+  /** A scalar's text; a number or boolean is reported (the schema wants text), and read as written. */
+  textOf(node: AnyNode, span: Span, what: string): string | undefined {
+    const value = scalarText(node);
+    if (value !== undefined && isScalar(node) && typeof node.value !== 'string') this.problem(span, `${what} must be text: write ${quoted(value)} in quotes.`);
+    return value;
+  }
+
+  /** Reports an id that is not one the schema allows; the id is read all the same. */
+  checkId(id: string, span: Span, what: string): void {
+    if (!ID_PATTERN.test(id)) this.problem(span, `${what} '${quoted(id)}' is not a valid id: use letters A-Z, digits, '.', '_' and '-', starting with a letter or digit.`);
   }
 
   /** A text value, or undefined (and a finding) when it is longer than the budget. */
@@ -137,7 +165,11 @@ export class Reader {
   textList(fields: Map<string, Pair>, key: string, where: string, budget?: ListBudget): Located<string>[] {
     const pair = fields.get(key);
     const node = pair?.value as AnyNode;
-    if (!pair || isNullish(node)) return [];
+    if (!pair) return [];
+    if (isNullish(node)) {
+      this.problem(spanOf(node, pairSpan(pair)), `'${key}' in ${where} has no value: write a list, or remove the key.`);
+      return [];
+    }
     const seq = asSeq(node);
     if (!seq && scalarText(node) === undefined) {
       this.problem(spanOf(node, pairSpan(pair)), `'${key}' in ${where} must be a list, not ${describeNode(node)}.`);
@@ -150,8 +182,8 @@ export class Reader {
         this.overBudget(budget.limit, spanOf(item, spanOf(node)), `'${key}' in ${where} is read up to here.`, budget.limit === LIMITS.aliasesTotal);
         break;
       }
-      const value = scalarText(item);
       const span = spanOf(item, spanOf(node));
+      const value = this.textOf(item, span, `An item of '${key}' in ${where}`);
       if (value === undefined) this.problem(span, `Items of '${key}' in ${where} must be text, not ${describeNode(item)}.`);
       else {
         const text = this.withinLength(value, span, `an item of '${key}' in ${where}`);
