@@ -194,3 +194,23 @@ test(`one schema: the JSON Schema and the reader agree on ${SIDECARS} generated 
   // Both verdicts are well represented, or the comparison says little.
   assert.ok(valid > SIDECARS * 0.2 && valid < SIDECARS * 0.8, `${valid} of ${SIDECARS} valid`);
 });
+
+test('one schema: the cases the issue found, the same verdict from both', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'client', 'schemas', 'annotations.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ strict: false }).compile(schema);
+  const cases: { name: string; yaml: string; valid: boolean }[] = [
+    { name: 'a source id with a space', yaml: 'sources:\n  my source: {title: T}\n', valid: false },
+    { name: 'a numeric title', yaml: 'sources:\n  s: {title: 1984}\n', valid: false },
+    { name: 'a quoted numeric title', yaml: 'sources:\n  s: {title: "1984"}\n', valid: true },
+    { name: 'aliases as a plain string: a list of one', yaml: 'entities:\n  c: {name: Marie Curie, type: person, aliases: Curie}\n', valid: true },
+    { name: 'sources of a claim as a plain string', yaml: 'sources:\n  s: {title: T}\nclaims:\n  - {quote: q, sources: s}\n', valid: true },
+    { name: 'an empty url', yaml: 'sources:\n  s:\n    title: T\n    url:\n', valid: false },
+    { name: 'occurrence as text', yaml: 'notes:\n  - {quote: q, text: t, occurrence: "2"}\n', valid: false },
+    { name: 'a blank quote', yaml: 'claims:\n  - quote: "  "\n', valid: false },
+  ];
+  for (const { name, yaml, valid } of cases) {
+    assert.equal(validate(parse(yaml) ?? null), valid, `schema: ${name}`);
+    assert.equal(readerVerdict(yaml).valid, valid, `reader: ${name} ${readerVerdict(yaml).problems.join(' | ')}`);
+  }
+  assert.deepEqual(parseSidecar('entities:\n  c: {name: Marie Curie, type: person, aliases: Curie}\n').entities.get('c')?.aliases.map((a) => a.value), ['Curie']);
+});
