@@ -155,3 +155,22 @@ test('text: long messages are wrapped to the terminal width, continuation lines 
 test('the rules cover every code the CLI reports', () => {
   assert.deepEqual(RULES.map((r) => r.id).sort(), [...DIAGNOSTIC_CODES, ...CHECK_CODES].sort());
 });
+
+test('compact: the problem matcher the extension contributes ($marginalia) reads every line', async () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const matcher = pkg.contributes.problemMatchers.find((m: { name: string }) => m.name === 'marginalia');
+  const regexp = new RegExp(matcher.pattern.regexp);
+  const dir = tempTree({ 'news/story.txt': STORY, 'news/story.annotations.yaml': SIDECAR, 'b.txt': 'Ana Varga met Ana Varga.', 'b.annotations.yaml': 'entities:\n  a: {name: Ana Varga, type: person}\n  b: {name: Ana Varga Senior, type: person, aliases: [Ana Varga]}\n' });
+  const lines = (await run(['check', '--format', 'compact'], dir)).out.split('\n').slice(0, -1);
+  assert.ok(lines.length >= 5);
+  const severities = new Set<string>();
+  for (const line of lines) {
+    const m = regexp.exec(line);
+    assert.ok(m, line);
+    assert.ok(fs.existsSync(path.join(dir, m[matcher.pattern.file])), line);
+    severities.add(m[matcher.pattern.severity]!);
+  }
+  // VS Code knows error, warning and info.
+  assert.ok([...severities].every((s) => ['error', 'warning', 'info', 'hint'].includes(s)), [...severities].join());
+  assert.ok(severities.has('info'));
+});
