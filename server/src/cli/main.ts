@@ -1,5 +1,6 @@
 // `marginalia check`: finds the pairs, reads the configuration, checks the
 // pairs (in worker threads) and hands the results to the format asked for.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applySeverities, ignoreMatcher } from '../core/config';
 import { loadConfigFile, loadConfigFor, type LoadedConfig } from '../node/configFile';
@@ -72,7 +73,11 @@ function configFor(options: CheckOptions, firstPath: string, cwd: string): Loade
 }
 
 function looksLikeFile(p: string): boolean {
-  return path.extname(p) !== '' && !p.endsWith(path.sep);
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Pairs and problems of files the configuration's `ignore` covers are dropped (paths relative to the configuration's folder). */
