@@ -95,7 +95,7 @@ test('cli: a missing path and a usage error', async () => {
   assert.match(missing.err.join('\n'), /No annotated article found under nope/);
   const usage = await run(['check', '--format', 'xml'], dir);
   assert.equal(usage.code, 2);
-  assert.match(usage.err.join('\n'), /--format takes text, compact, json, sarif, github, not xml/);
+  assert.match(usage.err.join('\n'), /--format takes text, compact, json, sarif, github, gitlab, not xml/);
   assert.equal((await run(['frobnicate'], dir)).code, 2);
 });
 

@@ -174,3 +174,15 @@ test('compact: the problem matcher the extension contributes ($marginalia) reads
   assert.ok([...severities].every((s) => ['error', 'warning', 'info', 'hint'].includes(s)), [...severities].join());
   assert.ok(severities.has('info'));
 });
+
+test('gitlab: a Code Quality report, one issue per finding with a unique fingerprint', async () => {
+  const dir = tempTree({ 'news/story.txt': STORY, 'news/story.annotations.yaml': SIDECAR });
+  const issues = JSON.parse((await run(['check', '--format', 'gitlab'], dir)).out) as { check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } }; description: string }[];
+  assert.equal(issues.length, 4);
+  const kabul = issues.find((i) => i.description.includes('Kabul fell'))!;
+  assert.deepEqual({ ...kabul, fingerprint: undefined }, { type: 'issue', description: 'Unsourced claim: “Kabul fell” has no source and no attribution. (also news/story.annotations.yaml:6:12)', check_name: 'unsourced-claim', fingerprint: undefined, severity: 'minor', location: { path: 'news/story.txt', lines: { begin: 1 } } });
+  assert.equal(issues.find((i) => i.check_name === 'unknown-source')?.severity, 'major');
+  assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
+  const clean = tempTree({ 'story.txt': 'Kabul fell.', 'story.annotations.yaml': 'claims: []\n' });
+  assert.deepEqual(JSON.parse((await run(['check', '--format', 'gitlab'], clean)).out), []);
+});

@@ -10,6 +10,7 @@ import { findPairs, type FoundFiles } from './findPairs';
 import { CompactFormatter } from './format/compact';
 import type { FormatContext, Formatter } from './format/formatter';
 import { GithubFormatter } from './format/github';
+import { GitlabFormatter } from './format/gitlab';
 import { JsonFormatter } from './format/json';
 import { SarifFormatter } from './format/sarif';
 import { TextFormatter } from './format/text';
@@ -112,6 +113,8 @@ function formatterFor(format: Format, ctx: FormatContext): Formatter {
       return new SarifFormatter(ctx);
     case 'github':
       return new GithubFormatter(ctx);
+    case 'gitlab':
+      return new GitlabFormatter(ctx);
     case 'compact':
       return new CompactFormatter(ctx);
     case 'text':

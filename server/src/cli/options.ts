@@ -1,6 +1,6 @@
 // The command line of `marginalia check`.
 
-export const FORMATS = ['text', 'compact', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['text', 'compact', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: marginalia check [PATH...] [options]
@@ -14,7 +14,8 @@ Options:
   --format FORMAT     text (default: grouped by file), compact (one
                       file:line:column severity code message line each),
                       json, sarif (SARIF 2.1.0, for code scanning), github
-                      (GitHub Actions annotations)
+                      (GitHub Actions annotations), gitlab (GitLab Code
+                      Quality report)
   --config FILE       the configuration to use (default: .marginalia.yaml,
                       looked for from the first PATH up to the repository root)
   --max-warnings N    fail only when there are more than N warnings (default 0)
