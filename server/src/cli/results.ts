@@ -55,7 +55,7 @@ export function problemResult(problem: FileProblem, cwd: string): CheckResult {
 export function pairResults(pair: Pair, analysis: Analysis, findings: readonly Finding[], cwd: string): CheckResult[] {
   const files = { article: relativePath(cwd, pair.article), sidecar: relativePath(cwd, pair.sidecar) };
   const texts = { article: analysis.articleText, sidecar: analysis.sidecarText };
-  let lines: { article?: LineIndex; sidecar?: LineIndex } = {};
+  const lines: { article?: LineIndex; sidecar?: LineIndex } = {};
   const index = (role: 'article' | 'sidecar'): LineIndex => (lines[role] ??= role === 'article' ? linesOf(analysis, 'article') : new LineIndex(analysis.sidecarText));
   const locate = (f: Finding): ResultLocation => ({ file: files[f.file], range: index(f.file).rangeOf(f.span) });
   const seen = new Map<string, number>();
