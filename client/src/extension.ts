@@ -53,7 +53,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     ],
     synchronize: {
       configurationSection: 'marginalia',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{annotations.yaml,md,markdown,txt}'),
+      // .marginalia.yaml too: the server reads the project configuration again when it changes.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.annotations.yaml,*.md,*.markdown,*.txt,.marginalia.yaml}'),
     },
     outputChannel: output,
     initializationOptions: { cacheDirectory: context.storageUri?.fsPath } satisfies InitializationOptions,

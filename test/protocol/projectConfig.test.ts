@@ -45,3 +45,22 @@ test('the server applies .marginalia.yaml severities; a changed VS Code setting 
   const none = await diagnosticsWith('', {}, WARNING);
   assert.equal(none.article.find((d) => d.code === 'unsourced-claim')?.severity, WARNING);
 });
+
+test('a change to .marginalia.yaml (as the client watches it) applies at once', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-projconf-'));
+  fs.writeFileSync(path.join(dir, 'story.txt'), ARTICLE);
+  fs.writeFileSync(path.join(dir, 'story.annotations.yaml'), SIDECAR);
+  const client = new LspClient();
+  clients.push(client);
+  await client.initialize(dir);
+  const uri = uriOf(path.join(dir, 'story.txt'));
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: ARTICLE } });
+  await client.diagnosticsWhere(uri, (d) => d.some((x: { code: string; severity: number }) => x.code === 'unsourced-claim' && x.severity === WARNING));
+  const config = path.join(dir, '.marginalia.yaml');
+  fs.writeFileSync(config, 'severity:\n  unsourced-claim: error\n');
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 1 }] });
+  await client.diagnosticsWhere(uri, (d) => d.some((x: { code: string; severity: number }) => x.code === 'unsourced-claim' && x.severity === ERROR));
+  fs.writeFileSync(config, 'severity:\n  unsourced-claim: off\n');
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+  await client.diagnosticsWhere(uri, (d) => !d.some((x: { code: string }) => x.code === 'unsourced-claim'));
+});

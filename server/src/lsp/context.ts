@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../protocol';
 import { EMPTY_CONFIG, type Config } from '../core/config';
 import type { Finding } from '../core/model';
 import { loadConfigFor } from '../node/configFile';
-import { configuredFindings, withProjectConfig } from './projectConfig';
+import { configuredFindings, serverSeverities, withProjectConfig, type SeverityMap } from './projectConfig';
 import { uriToPath } from './paths';
 import type { PairAnalysis, Workspace } from './workspace';
 
@@ -25,6 +25,7 @@ export class ServerContext {
   private clientSettings: Settings = DEFAULT_SETTINGS;
   /** .marginalia.yaml of the first workspace folder (severities per code, maxArticleBytes). */
   projectConfig: Config = EMPTY_CONFIG;
+  private severities: SeverityMap = {};
 
   constructor(
     readonly connection: Connection,
@@ -55,11 +56,12 @@ export class ServerContext {
     this.projectConfig = loaded.config;
     this.settings = withProjectConfig(this.clientSettings, this.projectConfig);
     this.options = toOptions(this.settings);
+    this.severities = serverSeverities(this.projectConfig, this.clientSettings);
   }
 
   /** A pair's findings with the project's severities (the codes the editor's settings govern excepted). */
   configured(findings: readonly Finding[]): readonly Finding[] {
-    return configuredFindings(findings, this.projectConfig);
+    return configuredFindings(findings, this.severities);
   }
 
   get analysisOptions(): AnalysisOptions {

@@ -16,6 +16,7 @@ import { prepareRename, rename } from './rename';
 import { ANNOTATE_KIND, selectionActions } from './selectionActions';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokensFull, tokenRefresher } from './semanticTokens';
 import { ServerContext, readSettings } from './context';
+import { isConfigFile } from './projectConfig';
 import { DiagnosticsPublisher, type Urgency } from './diagnostics';
 import * as features from './features';
 import { uriToPath } from './paths';
@@ -130,6 +131,11 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       const filePath = uriToPath(change.uri);
       if (!filePath) continue;
+      if (isConfigFile(filePath)) {
+        context.reloadProjectConfig();
+        diagnostics.refreshAll();
+        continue;
+      }
       workspace.changedOnDisk(filePath);
       index.invalidate(filePath);
       if (isSidecarPath(filePath)) refreshTokens();
