@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { VERSION } from '../../server/src/cli/version';
+import { HOMEPAGE, VERSION } from '../../server/src/cli/version';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(REPO, 'bin', 'marginalia.js');
@@ -20,8 +20,9 @@ function runBin(bin: string, args: string[], cwd = REPO): { status: number | nul
 const NO_TRACE = /\n\s+at |Error:|node:internal/;
 
 test('the package version is the one both tools print', () => {
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string; homepage: string };
   assert.equal(VERSION, pkg.version);
+  assert.equal(`${HOMEPAGE}#readme`, pkg.homepage);
   assert.equal(runBin(CLI, ['--version']).stdout.trim(), `marginalia ${VERSION}`);
   assert.equal(runBin(SERVER, ['--version']).stdout.trim(), `marginalia-language-server ${VERSION}`);
 });

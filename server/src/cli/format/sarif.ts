@@ -9,11 +9,11 @@ import type { PairOutcome } from '../checkPairs';
 import type { CheckResult, ResultLocation } from '../results';
 import { RULES, ruleIndex } from '../rules';
 import type { Summary } from '../summary';
-import { VERSION } from '../version';
+import { HOMEPAGE, VERSION } from '../version';
 import type { FormatContext, Formatter } from './formatter';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/marginalia/marginalia#command-line';
+const INFORMATION_URI = `${HOMEPAGE}#command-line`;
 /** The fingerprint's key: ours, versioned, so a change of how it is made is not mistaken for a new finding. */
 export const FINGERPRINT_KEY = 'marginalia/v1';
 
@@ -64,7 +64,7 @@ function driver(): unknown {
       shortDescription: { text: `${rule.short}.` },
       fullDescription: { text: rule.help },
       help: { text: rule.help, markdown: rule.help },
-      helpUri: `${INFORMATION_URI.replace('#command-line', '')}#diagnostic-codes`,
+      helpUri: `${HOMEPAGE}#diagnostic-codes`,
       defaultConfiguration: { level: level(rule.level) },
     })),
   };
