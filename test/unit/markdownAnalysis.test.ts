@@ -158,3 +158,11 @@ test('quick fixes in Markdown: a pin written from an ambiguous mention quotes th
   const fix = quickFixesFor(analysis, finding).find((f) => f.title.startsWith('Pin “Varga” here to Tomas Varga'))!;
   assert.equal(applyEdits(analysis.sidecarText, fix.edits!), `${sidecar}mentions:\n  - quote: Varga\n    prefix: "trial "\n    entity: tomas\n`);
 });
+
+test('budgets in Markdown: a piece read as written is one limit-exceeded finding on the article', () => {
+  const analysis = analyzeMarkdown(`Intro.\n\n${'[a]('.repeat(20_000)}`, ENTITIES);
+  const found = analysis.findings.filter((f) => f.code === 'limit-exceeded');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.file, 'article');
+  assert.match(found[0]!.message, /Markdown block with inline markup limit \(20,000 characters\): a part of the article \(from here\) is read as written/);
+});

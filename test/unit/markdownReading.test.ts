@@ -115,6 +115,29 @@ test('pieces: cuts only where the parse of the parts equals the parse of the who
   assert.deepEqual(cuts, ['One.\n\n', '```\nco', '- item', 'Two.\n\n', '<!--\n\n']);
 });
 
+const crafted: { what: string; source: string }[] = [
+  { what: '10,000 asterisks on each side of a word (the parser recursed once per level and overflowed the stack)', source: `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}` },
+  { what: '80 KB of unclosed links (quadratic in the parser)', source: '[a]('.repeat(20_000) },
+  { what: '120 KB of unmatched emphasis (quadratic in the parser)', source: 'a* '.repeat(40_000) },
+];
+
+for (const c of crafted) {
+  test(`budget: ${c.what} is read as written, and says so`, () => {
+    const reading = markdownReading(`Intro *one*.\n\n${c.source}\n\nOutro *two*.`);
+    assert.equal(reading.inlineSkipped?.pieces, 1);
+    assert.ok(reading.text.startsWith('Intro one.\n\n'));
+    assert.ok(reading.text.endsWith('\n\nOutro two.'));
+    assert.ok(reading.text.includes(c.source.slice(0, 100)));
+  });
+}
+
+test('budget: a long table or list of short blocks keeps its inline markup', () => {
+  const table = ['| name | town |', '|---|---|', ...Array.from({ length: 2000 }, (_, i) => `| *Ana ${i}* | [Lindau](https://example.org/${i}) |`)].join('\n');
+  const reading = markdownReading(table);
+  assert.equal(reading.inlineSkipped, undefined);
+  assert.ok(reading.text.includes('Ana 1999\n\nLindau'));
+});
+
 /** A small random Markdown document generator and editor: fixed seed. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;

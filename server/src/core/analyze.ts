@@ -25,7 +25,7 @@ import { nameLimitFindings, nameMatcherFor, type NameMatcher } from './nameMatch
 import { normalizeWithMap, type NormalizedText } from './normalize';
 import { parseSidecar } from './sidecar';
 import { analyzeStructure, updateStructure, type TextStructure } from './textStructure';
-import { searchableMatches, withSourceFallback } from './reading/articleReading';
+import { readingFindings, searchableMatches, withSourceFallback } from './reading/articleReading';
 import { markdownReading, type ArticleReading } from './reading/readingText';
 
 export interface PreparedSidecar {
@@ -102,6 +102,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   const notes = anchorAll('notes', sidecar.notes).map(({ item, result }) => ({ annotation: item, span: spanOf(result), anchor: anchorState(result) }));
   const nameMatches = searchableMatches(before?.nameMatches && change ? prepared.matcher.findAfterEdit(before.nameMatches, change, article.text) : before?.nameMatches && !change ? before.nameMatches : prepared.matcher.findAll(article.text), article.reading);
   append(findings, nameLimitFindings(prepared.matcher, nameMatches));
+  append(findings, readingFindings(article.reading));
   const mentions = resolveMentions({
     text: article.text,
     matches: nameMatches,

@@ -104,6 +104,13 @@ export const LIMITS = {
   contextMentions: { name: 'mentions read around a shared name', value: 16, unit: 'mentions' },
   /** Words read after a name's first word while matching, per character of the article (at least a million, a few milliseconds). Real articles need under 0.3 (a text of nothing but "Mazar-e-Sharif"); a crafted one (a 16-word name whose first 15 words the article repeats) needs 7.5 and took 7 s at 20 MB. */
   nameMatchSteps: { name: 'name matching', value: 1, unit: 'word read per article character' },
+  /**
+   * A Markdown block (a paragraph, a heading, a table cell) whose inline markup is parsed; a piece of the article holding a
+   * longer one is read as written, markup and all. The parser's inline pass is quadratic on crafted runs (80 KB of `[a](`
+   * took 3 s, 120 KB of `a* ` 1.7 s) and recurses once per level of nested emphasis (10,000 `*` on each side of a word
+   * overflowed the stack); a long real paragraph is 2,000 characters.
+   */
+  markdownInlineChars: { name: 'Markdown block with inline markup', value: 20_000, unit: 'characters' },
   // Writes. Every edit to a sidecar is checked by parsing the edited text
   // once (verifyEdit.ts); fixes that differ only in an id share one check, so
   // the checks of a request do not grow with candidates, but a request over

@@ -5,7 +5,8 @@
 import { findAnchor, type AnchorResult } from '../anchor';
 import type { AnchorResults } from '../anchorAll';
 import { LineIndex, type Position, type Range } from '../lineIndex';
-import type { Anchor, AnchorList, Sidecar } from '../model';
+import { LIMITS, limitMessage } from '../limits';
+import type { Anchor, AnchorList, Finding, Sidecar } from '../model';
 import type { NameMatch } from '../nameMatcher';
 import { normalizeWithMap, type NormalizedText } from '../normalize';
 import type { ArticleReading } from './readingText';
@@ -19,6 +20,14 @@ export function searchableMatches(matches: readonly NameMatch[], reading: Articl
   if (!reading) return matches;
   const kept = matches.filter((m) => !reading.isUnsearchable(m.span.start));
   return kept.length === matches.length ? matches : kept;
+}
+
+/** Said once per article: the pieces of a Markdown article read as written because a block in them is over the inline budget. */
+export function readingFindings(reading: ArticleReading | undefined): Finding[] {
+  const skipped = reading?.inlineSkipped;
+  if (!skipped) return [];
+  const what = `${skipped.pieces === 1 ? 'a part' : `${skipped.pieces.toLocaleString('en-US')} parts`} of the article (from here) ${skipped.pieces === 1 ? 'is' : 'are'} read as written: emphasis, links and code spans are not taken apart there, and names in their URLs are searched.`;
+  return [{ file: 'article', span: skipped.span, severity: 'warning', code: 'limit-exceeded', message: limitMessage(LIMITS.markdownInlineChars, what) }];
 }
 
 /** Characters of Markdown markup: a quote with one of them may have been copied from the source. */

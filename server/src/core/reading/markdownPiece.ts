@@ -9,23 +9,59 @@ import type { SyntaxNode, SyntaxNodeRef, Tree } from '@lezer/common';
 import { decodeHTML } from 'entities';
 import { ReadingBuilder, type PieceReading } from './readingMap';
 import { htmlBlockText } from './htmlText';
+import { LIMITS } from '../limits';
 
 const parser = commonMark.configure(GFM);
+/** The same block structure without any inline parsing: linear whatever the text, for pieces over the inline budget. */
+const blocksOnly = parser.configure({ remove: ['Escape', 'Entity', 'InlineCode', 'HTMLTag', 'Emphasis', 'Strikethrough', 'HardBreak', 'Link', 'Image', 'Autolink', 'LinkEnd'] });
 
 export interface ParsedPiece {
   readonly tree: Tree;
   /** The reference definitions the piece defines, normalized. */
   readonly definitions: readonly string[];
+  /** Read without its inline markup (see `LIMITS.markdownInlineChars`). */
+  readonly inlineSkipped: boolean;
 }
 
 export interface MarkdownPiece extends PieceReading {
   /** Reading offset of the piece's first level-1 heading. */
   readonly firstTitle?: number;
   readonly definitions: readonly string[];
+  readonly inlineSkipped: boolean;
 }
 
+/**
+ * A piece over the inline budget is parsed for its blocks first (linearly);
+ * only if none is longer than the budget is its inline markup parsed. A parse
+ * that fails (the parser recurses once per level of nested emphasis) is
+ * replaced by the blocks alone too: the core never throws on input.
+ */
 export function parsePiece(text: string): ParsedPiece {
-  const tree = parser.parse(text);
+  const budget = LIMITS.markdownInlineChars.value;
+  if (text.length > budget) {
+    const blocks = blocksOnly.parse(text);
+    if (longestInlineBlock(blocks) > budget) return withDefinitions(text, blocks, true);
+  }
+  try {
+    return withDefinitions(text, parser.parse(text), false);
+  } catch {
+    return withDefinitions(text, blocksOnly.parse(text), true);
+  }
+}
+
+function longestInlineBlock(tree: Tree): number {
+  let longest = 0;
+  tree.iterate({
+    enter(node) {
+      if (!INLINE_BLOCKS.has(node.name) && node.name !== 'HTMLBlock') return true;
+      longest = Math.max(longest, node.to - node.from);
+      return false;
+    },
+  });
+  return longest;
+}
+
+function withDefinitions(text: string, tree: Tree, inlineSkipped: boolean): ParsedPiece {
   const definitions: string[] = [];
   tree.iterate({
     enter(node) {
@@ -37,7 +73,7 @@ export function parsePiece(text: string): ParsedPiece {
       return !INLINE_BLOCKS.has(node.name);
     },
   });
-  return { tree, definitions };
+  return { tree, definitions, inlineSkipped };
 }
 
 /** A link label as CommonMark matches it: case-folded, white space collapsed. */
@@ -69,7 +105,7 @@ interface Frame {
 export function readPiece(text: string, parsed: ParsedPiece, defined: ReadonlySet<string>): MarkdownPiece {
   const reader = new PieceReader(text, defined);
   parsed.tree.iterate({ enter: (node) => reader.enter(node), leave: (node) => reader.leave(node) });
-  return { ...reader.out.build(), firstTitle: reader.firstTitle, definitions: parsed.definitions };
+  return { ...reader.out.build(), firstTitle: reader.firstTitle, definitions: parsed.definitions, inlineSkipped: parsed.inlineSkipped };
 }
 
 class PieceReader {

@@ -21,6 +21,8 @@ export interface ArticleReading {
   readonly headline?: Span;
   /** Reading spans where names are not searched (code spans, URLs shown as text), sorted. */
   readonly unsearchable: readonly Span[];
+  /** The first piece read without its inline markup (over `LIMITS.markdownInlineChars`), and how many were. */
+  readonly inlineSkipped?: { readonly span: Span; readonly pieces: number };
   /** Whether a reading offset is inside one of them (without listing them all). */
   isUnsearchable(offset: number): boolean;
   /** The source offset a reading offset comes from (a span's start). */
@@ -45,6 +47,8 @@ interface Pieces {
 }
 
 const readings = new WeakMap<ArticleReading, Pieces>();
+/** The finding on a piece read as written marks its start, not all of it (it is over 20,000 characters). */
+const SKIPPED_SPAN_CHARS = 80;
 
 /** `previous`: the reading of an earlier version of the same article, to re-read only what the edit touched. */
 export function markdownReading(source: string, previous?: ArticleReading): ArticleReading {
@@ -128,6 +132,7 @@ function assemble(source: string, frontMatter: FrontMatter, { pieces, sourceStar
   const readingStarts: number[] = [];
   let length = 0;
   let headline: Span | undefined;
+  let inlineSkipped: { span: Span; pieces: number } | undefined;
   pieces.forEach((piece, i) => {
     const { text } = piece.reading;
     if (text.length > 0 && length > 0) {
@@ -139,9 +144,10 @@ function assemble(source: string, frontMatter: FrontMatter, { pieces, sourceStar
     if (!headline && i === 0 && frontMatter.title) headline = { start: 0, end: text.length };
     const title = 'firstTitle' in piece.reading ? piece.reading.firstTitle : undefined;
     if (!headline && title !== undefined) headline = { start: length + title, end: length + paragraphEnd(text, title) };
+    if ('inlineSkipped' in piece.reading && piece.reading.inlineSkipped) inlineSkipped = { span: inlineSkipped?.span ?? { start: length, end: length + Math.min(text.length, SKIPPED_SPAN_CHARS) }, pieces: (inlineSkipped?.pieces ?? 0) + 1 };
     length += text.length;
   });
-  return new PiecedReading(source, parts.join(''), frontMatter, headline, pieces, sourceStarts, readingStarts);
+  return new PiecedReading(source, parts.join(''), frontMatter, headline, inlineSkipped, pieces, sourceStarts, readingStarts);
 }
 
 function paragraphEnd(text: string, from: number): number {
@@ -158,6 +164,7 @@ class PiecedReading implements ArticleReading {
     readonly text: string,
     readonly frontMatter: FrontMatter,
     readonly headline: Span | undefined,
+    readonly inlineSkipped: { readonly span: Span; readonly pieces: number } | undefined,
     private readonly pieces: readonly Piece[],
     private readonly sourceStarts: readonly number[],
     private readonly readingStarts: readonly number[],
