@@ -33,7 +33,7 @@ function publisherFor(analysis: Analysis, open: Set<string>): { publisher: Diagn
     sendNotification: () => Promise.resolve(),
     console: { error: (message: string) => assert.fail(message) },
   };
-  const ctx = { workspace, connection, analysisOptions: {} } as unknown as ServerContext;
+  const ctx = { workspace, connection, analysisOptions: {}, configured: (findings: unknown) => findings } as unknown as ServerContext;
   return { publisher: new DiagnosticsPublisher(ctx), sent };
 }
 
