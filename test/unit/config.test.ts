@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { applySeverities, parseConfig } from '../../server/src/core/config';
+import { applySeverities, CHECK_CODES, parseConfig } from '../../server/src/core/config';
+import { DIAGNOSTIC_CODES } from '../../server/src/core/model';
 import { compileGlobs } from '../../server/src/core/configGlob';
 import { findConfigFile } from '../../server/src/node/configFile';
 import { runCli } from '../../server/src/cli/main';
@@ -56,6 +57,12 @@ test('config: the JSON Schema and the reader give the same verdict', () => {
     assert.equal(validate(parse(yaml) ?? null), valid, `schema: ${yaml}`);
     assert.equal(parseConfig(yaml).errors.length === 0, valid, `reader: ${yaml} ${JSON.stringify(parseConfig(yaml).errors)}`);
   }
+});
+
+test('config: the schema lists exactly the codes the reader accepts', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'client', 'schemas', 'marginalia-config.schema.json'), 'utf8'));
+  const pattern = Object.keys(schema.properties.severity.patternProperties)[0]!;
+  assert.deepEqual(/^\^\((.*)\)\$$/.exec(pattern)![1]!.split('|').sort(), [...DIAGNOSTIC_CODES, ...CHECK_CODES].sort());
 });
 
 test('config: errors name the line and column and what is expected', () => {
