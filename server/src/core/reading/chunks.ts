@@ -9,7 +9,13 @@
 // `<pre>`, `<style>`, `<textarea>`, comments, `<?…?>`, `<!X…>`, CDATA). The
 // scan follows those, line by line. Reference definitions are the one thing
 // that reaches across pieces; readingText.ts gives every piece the whole
-// document's set.
+// document's set. Pieces are at least a couple of kilobytes (a cut is
+// skipped while the piece is shorter): what a keystroke re-reads stays
+// small, and an article of one-line paragraphs is not a hundred thousand
+// pieces to keep in step.
+
+/** Shortest piece: a cut closer than this to the previous one is not made. */
+export const MIN_PIECE_CHARS = 2_000;
 
 type Open = { readonly kind: 'fence'; readonly char: string; readonly length: number } | { readonly kind: 'html'; readonly end: RegExp };
 
@@ -27,7 +33,7 @@ const HTML_STARTS: readonly { readonly start: RegExp; readonly end: RegExp }[] =
  * The offset of the next cut after `from` (a cut itself, or the start of the
  * body), or the text's length when there is none.
  */
-export function nextCut(text: string, from: number): number {
+export function nextCut(text: string, from: number, minChars = MIN_PIECE_CHARS): number {
   let open: Open | undefined;
   let previousBlank = false;
   let at = from;
@@ -36,7 +42,7 @@ export function nextCut(text: string, from: number): number {
     const end = newline < 0 ? text.length : newline;
     const line = text.slice(at, end);
     const blank = isBlank(line);
-    if (at > from && !open && previousBlank && !blank && !isSpace(line.charCodeAt(0))) return at;
+    if (at > from && at - from >= minChars && !open && previousBlank && !blank && !isSpace(line.charCodeAt(0))) return at;
     open = open ? stillOpen(open, line) : opened(line);
     previousBlank = blank;
     at = end + 1;
@@ -45,9 +51,9 @@ export function nextCut(text: string, from: number): number {
 }
 
 /** The cuts of `text` from `from` on: the start of every piece. */
-export function cutsFrom(text: string, from: number): number[] {
+export function cutsFrom(text: string, from: number, minChars = MIN_PIECE_CHARS): number[] {
   const cuts: number[] = [];
-  for (let at = from; at < text.length; at = nextCut(text, at)) cuts.push(at);
+  for (let at = from; at < text.length; at = nextCut(text, at, minChars)) cuts.push(at);
   return cuts;
 }
 
