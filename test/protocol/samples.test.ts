@@ -39,10 +39,10 @@ test('the sample article: father and son in the same article get the right cards
   assert.ok(diagnostics.filter((d) => d.code === 'unsourced-claim').length >= 5);
   const father = await hover(ARTICLE, positionOf(text, 'Massoud warned', 1, 3));
   assert.match(father.contents.value, /\*\*Ahmad Shah Massoud\*\*/);
-  assert.match(father.contents.value, /resolved from the same paragraph/);
+  assert.match(father.contents.value, /_Decided by “Ahmad Shah Massoud” in the sentence before, as its subject/);
   const son = await hover(ARTICLE, positionOf(text, 'younger Massoud', 1, 10));
   assert.match(son.contents.value, /\*\*Ahmad Massoud\*\*/);
-  assert.match(son.contents.value, /resolved from a cue in the text/);
+  assert.match(son.contents.value, /_Decided by “the younger” before the name/);
 });
 
 test('the status notification counts the unsourced claims', async () => {
