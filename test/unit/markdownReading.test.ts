@@ -43,6 +43,8 @@ const cases: { construct: string; source: string; reading: string; unsearchable?
   { construct: 'YAML front matter: title read, keys skipped', source: joinLines('---', 'title: "Ana Varga wins"', 'tags: [Varga]', '---', '', 'Body.'), reading: 'Ana Varga wins\n\nBody.' },
   { construct: 'TOML front matter', source: joinLines('+++', "title = 'Ana Varga wins'", 'author = "Tomas"', '+++', 'Body.'), reading: 'Ana Varga wins\n\nBody.' },
   { construct: 'unclosed front matter is no front matter', source: joinLines('---', 'title: x'), reading: 'title: x' },
+  { construct: 'a byte-order mark is not text', source: '\uFEFF# Ana Varga', reading: 'Ana Varga' },
+  { construct: 'CRLF line ends throughout', source: ['---', 'title: Ana', '---', '', '# Head', '', 'One', 'two', '', '```', 'x', '```', '', '> q'].join('\r\n'), reading: 'Ana\n\nHead\n\nOne two\n\nq' },
 ];
 
 for (const c of cases) {

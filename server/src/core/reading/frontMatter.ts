@@ -27,8 +27,10 @@ const NONE: FrontMatter = { end: 0 };
 /** The front matter at the start of `source`; unclosed, it is not front matter (as in CommonMark with the front-matter extension). */
 export function frontMatterOf(source: string): FrontMatter {
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A byte-order mark is not text: the body starts after it, front matter or not.
+  const none: FrontMatter = bom ? { end: bom } : NONE;
   const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(source.slice(bom, bom + 8));
-  if (!open) return NONE;
+  if (!open) return none;
   const toml = open[1] === '+++';
   const closing = toml ? /^\+\+\+[ \t]*$/ : /^(---|\.\.\.)[ \t]*$/;
   const fields: Partial<Record<Field, FrontMatterValue>> = {};
@@ -41,7 +43,7 @@ export function frontMatterOf(source: string): FrontMatter {
     readField(line, at, toml, fields);
     at = lineEnd + 1;
   }
-  return NONE;
+  return none;
 }
 
 const YAML_FIELD = /^(title|date|author)[ \t]*:[ \t]*/;
