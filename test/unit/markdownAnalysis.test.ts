@@ -166,3 +166,14 @@ test('budgets in Markdown: a piece read as written is one limit-exceeded finding
   assert.equal(found[0]!.file, 'article');
   assert.match(found[0]!.message, /Markdown block with inline markup limit \(20,000 characters\): a part of the article \(from here\) is read as written/);
 });
+
+test('the Markdown sample has no broken annotations, flags its unsourced claims, and names what the text sample names', () => {
+  const read = (name: string): string => fs.readFileSync(path.join(REPO, 'samples', name), 'utf8');
+  const analysis = analyzeMarkdown(read('who-is-ahmad-massoud-page.md'), read('who-is-ahmad-massoud-page.annotations.yaml'));
+  const broken = analysis.findings.filter((f) => f.severity === 'error' || ['ambiguous-anchor', 'orphaned-annotation', 'drifted-annotation'].includes(f.code));
+  assert.deepEqual(broken.map((f) => `${f.code}: ${f.message}`), []);
+  assert.ok(analysis.claims.filter((c) => c.status === 'unsourced').length >= 3);
+  const asText = analyze(prepareArticle(read('who-is-ahmad-massoud.txt')), prepareSidecar(read('who-is-ahmad-massoud.annotations.yaml')));
+  const named = (a: Analysis): string[] => a.mentions.map((m) => `${m.text} ${m.entityId}`);
+  assert.deepEqual(named(analysis), named(asText));
+});

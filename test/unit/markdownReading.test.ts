@@ -151,7 +151,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-const PARTS = ['Ana Varga', ' ', '*', '**', '`', '[', '](/u)', ']', '\n', '\n\n', '> ', '- ', '```\n', '<!--', '-->', '# ', '&amp;', '\\*', '|', '---\n', 'https://x.org/Varga', '<b>', '~~', '[r]: /x\n', '    ', 'Tomas'];
+const PARTS = ['Ana Varga', ' ', '*', '**', '`', '[', '](/u)', ']', '\n', '\n\n', '> ', '- ', '```\n', '<!--', '-->', '# ', '&amp;', '\\*', '|', '---\n', 'https://x.org/Varga', '<b>', '~~', '[r]: /x\n', '    ', 'Tomas', '😀', '&#x1F600;', 'é', '\r\n', '|---|\n'];
 
 test('incremental: after each of 400 random edits, the reading equals a reading from scratch', () => {
   const random = seeded(12);
