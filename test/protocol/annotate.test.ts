@@ -95,7 +95,9 @@ test('rename refuses an invalid id with a message', async () => {
 test('code lenses count the claims of each paragraph when the setting is on', async () => {
   const uri = uriOf(file('a.txt'));
   assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), []);
-  client.notify('workspace/didChangeConfiguration', { settings: { marginalia: { codeLens: true } } });
+  // As VS Code does: the new values pushed, and the same answered when the server asks per folder.
+  client.settings = { codeLens: true };
+  client.notify('workspace/didChangeConfiguration', { settings: { marginalia: client.settings } });
   const lenses = await client.request('textDocument/codeLens', { textDocument: { uri } });
   assert.deepEqual(lenses.map((l: any) => `${l.range.start.line}:${l.command.title}`), ['2:1 claim · all sourced']);
 });

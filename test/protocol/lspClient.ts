@@ -27,6 +27,8 @@ export class LspClient {
   /** Edits the server asked the client to apply (workspace/applyEdit). */
   readonly appliedEdits: Json[] = [];
   settings: Json = {};
+  /** Settings per folder URI, answered for a configuration item with that scopeUri (else `settings`). */
+  folderSettings: Record<string, Json> = {};
   stderr = '';
 
   constructor(args: string[] = ['--stdio']) {
@@ -38,13 +40,17 @@ export class LspClient {
   /** A folder made for the server's index cache, removed at shutdown. */
   private ownCache?: string;
 
-  /** `cacheDirectory`: where the server keeps its workspace index; by default a new folder of this client's. */
-  async initialize(rootPath: string, cacheDirectory = (this.ownCache = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-')))): Promise<Json> {
+  /**
+   * `cacheDirectory`: where the server keeps its workspace index; by default a new folder of this client's.
+   * `folders`: workspace folders (else `rootPath` alone, as rootUri); `window`: window capabilities (workDoneProgress).
+   */
+  async initialize(rootPath: string, cacheDirectory = (this.ownCache = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-'))), options: { folders?: string[]; window?: Json } = {}): Promise<Json> {
     const result = await this.request('initialize', {
       processId: process.pid,
       rootUri: uriOf(rootPath),
+      ...(options.folders ? { workspaceFolders: options.folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })) } : {}),
       initializationOptions: { cacheDirectory },
-      capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } },
+      capabilities: { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } }, ...(options.window ? { window: options.window } : {}) },
     });
     this.notify('initialized', {});
     return result;
@@ -157,7 +163,7 @@ export class LspClient {
 
   private answerServerRequest(message: Json): void {
     let result: Json = null;
-    if (message.method === 'workspace/configuration') result = message.params.items.map(() => this.settings);
+    if (message.method === 'workspace/configuration') result = message.params.items.map((item: { scopeUri?: string }) => (item.scopeUri !== undefined && this.folderSettings[item.scopeUri]) || this.settings);
     if (message.method === 'workspace/applyEdit') {
       this.appliedEdits.push(message.params.edit);
       result = { applied: true };

@@ -43,7 +43,9 @@ test('the flagged claim moves with the text as the user types, and a fixed typo 
 });
 
 test('on save, the drifted quote is rewritten to the current text when the setting is on', async () => {
-  client.notify('workspace/didChangeConfiguration', { settings: { marginalia: { refreshDriftedQuotesOnSave: true } } });
+  // As VS Code does: the new values pushed, and the same answered when the server asks per folder.
+  client.settings = { refreshDriftedQuotesOnSave: true };
+  client.notify('workspace/didChangeConfiguration', { settings: { marginalia: client.settings } });
   const count = client.appliedEdits.length;
   client.notify('textDocument/didSave', { textDocument: { uri: uri() } });
   const deadline = Date.now() + 5000;

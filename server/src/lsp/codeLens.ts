@@ -7,7 +7,7 @@ import { analyzeStructure } from '../core/textStructure';
 import type { ServerContext } from './context';
 
 export function codeLenses(ctx: ServerContext, uri: string): CodeLens[] {
-  if (!ctx.settings.codeLens) return [];
+  if (!ctx.settingsForUri(uri).codeLens) return [];
   const found = ctx.analysisFor(uri);
   if (!found || found.file !== 'article') return [];
   const { analysis } = found;

@@ -87,11 +87,11 @@ export class DiagnosticsPublisher {
     if (done.has(pair.sidecar)) return;
     done.add(pair.sidecar);
     // Asked by the file itself: an article outside the workspace has no pairing of its own, its sidecar does.
-    const result = workspace.analysisOf(filePath, this.ctx.analysisOptions);
+    const result = workspace.analysisOf(filePath, (p) => this.ctx.optionsFor(p.sidecar));
     if (!result) return;
     const { analysis } = result;
     const byFile = { article: [] as Finding[], sidecar: [] as Finding[] };
-    for (const finding of this.ctx.configured(analysis.findings)) byFile[finding.file].push(finding);
+    for (const finding of this.ctx.configured(analysis.findings, pair.sidecar)) byFile[finding.file].push(finding);
     this.publish(workspace.uriFor(pair.article), this.diagnosticsOf(analysis, byFile.article), true);
     this.publish(workspace.uriFor(pair.sidecar), this.diagnosticsOf(analysis, byFile.sidecar), true);
     // Nothing of the pair is open: its diagnostics stay published (a pair is a small project), but the copy kept to compare with is dropped.

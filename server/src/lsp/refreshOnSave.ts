@@ -12,7 +12,7 @@ import { sidecarEdit } from './codeActions';
 import type { ServerContext } from './context';
 
 export async function refreshDriftedQuotes(ctx: ServerContext, connection: Connection, articleUri: string): Promise<number> {
-  if (!ctx.settings.refreshDriftedQuotesOnSave) return 0;
+  if (!ctx.settingsForUri(articleUri).refreshDriftedQuotesOnSave) return 0;
   const found = ctx.analysisFor(articleUri);
   if (!found || found.file !== 'article') return 0;
   const text = found.analysis.sidecarText;

@@ -19,7 +19,8 @@ import { ServerContext, readSettings } from './context';
 import { isConfigFile } from './projectConfig';
 import { DiagnosticsPublisher, type Urgency } from './diagnostics';
 import * as features from './features';
-import { uriToPath } from './paths';
+import { pathToUri, uriToPath } from './paths';
+import { progressReport, ThrottledReporter } from './indexProgress';
 import { PIECED_DOCUMENTS } from './textStore';
 import { Workspace } from './workspace';
 import { changedRoots, indexedMessage } from './folders';
@@ -29,7 +30,7 @@ export function startServer(connection: Connection): void {
   // Open buffers in pieces: a keystroke in a 1 MB article does not copy the article (lsp/textStore.ts).
   const documents = new TextDocuments(PIECED_DOCUMENTS);
   let ctx: ServerContext | undefined;
-  const disk = new DiskFiles(() => ctx?.settings.maxArticleBytes ?? Number.MAX_SAFE_INTEGER);
+  const disk = new DiskFiles((file) => ctx?.settingsFor(file).maxArticleBytes ?? Number.MAX_SAFE_INTEGER);
   const workspace = new Workspace(documents, disk);
   ctx = new ServerContext(connection, workspace);
   const context = ctx;
@@ -62,18 +63,21 @@ export function startServer(connection: Connection): void {
       // Folders added later are indexed too (the index is built again; unchanged sidecars come from its cache).
       connection.workspace.onDidChangeWorkspaceFolders((change) => {
         context.roots = changedRoots(context.roots, change);
-        void buildIndex();
+        // A new folder has settings of its own.
+        void pullSettings().then(buildIndex);
       });
     }
   });
 
   async function buildIndex(): Promise<void> {
-    // Progress in the client while indexing (a large repository takes seconds), ending with the counts.
+    // Progress in the client while indexing (a large repository takes seconds): counts as batches come back, then the totals.
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-    progress?.begin('Marginalia: indexing sidecars', undefined, `${context.roots.length} folder${context.roots.length === 1 ? '' : 's'}`);
+    progress?.begin('Marginalia: indexing sidecars', 0, `${context.roots.length} folder${context.roots.length === 1 ? '' : 's'}`);
+    const reporter = new ThrottledReporter((r) => (r.percentage === undefined ? progress?.report(r.message) : progress?.report(r.percentage, r.message)));
     try {
-      const stats: IndexedParams = await index.build(context.roots, context.settings.maxArticleBytes, cacheFileFor(cacheDirectory, context.roots));
-      progress?.report(indexedMessage(stats));
+      const stats: IndexedParams = await index.build(context.roots, context.largestArticleBytes, cacheFileFor(cacheDirectory, context.roots), (p) => reporter.report(progressReport(p)));
+      reporter.stop();
+      progress?.report(100, indexedMessage(stats));
       connection.console.info(`Marginalia: indexed ${stats.sidecars} sidecars in ${Math.round(stats.ms)} ms (${stats.parsed} parsed, the rest unchanged since the last session; ${stats.workers || 'no'} worker threads).`);
       // Open articles may now pair with sidecars elsewhere that name them.
       diagnostics.refreshAll();
@@ -81,15 +85,18 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       connection.console.error(`Marginalia: indexing the workspace failed: ${(error as Error).stack ?? error}`);
     } finally {
+      reporter.stop();
       progress?.done();
     }
   }
 
+  /** The window's settings and each folder's (one request: the window's first, then a scopeUri per folder). */
   async function pullSettings(): Promise<void> {
     if (!canPullConfiguration) return;
     try {
-      const raw: unknown = await connection.workspace.getConfiguration('marginalia');
-      context.updateSettings(readSettings(raw));
+      const folders = [...context.roots];
+      const raw: unknown[] = await connection.workspace.getConfiguration([{ section: 'marginalia' }, ...folders.map((folder) => ({ section: 'marginalia', scopeUri: pathToUri(folder) }))]);
+      context.updateSettings(readSettings(raw[0]), new Map(folders.map((folder, i) => [folder, readSettings(raw[i + 1])])));
       diagnostics.refreshAll();
     } catch (error) {
       connection.console.warn(`Marginalia: could not read settings, using defaults: ${(error as Error).message}`);
@@ -99,9 +106,12 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as { marginalia?: unknown } | undefined)?.marginalia;
     if (pushed !== undefined) {
+      // Pushed settings (VS Code's client pushes the window's) have no scope: every folder takes them at once,
+      // then each folder's own are asked for, when the client can say them.
       context.updateSettings(readSettings(pushed));
       diagnostics.refreshAll();
-    } else void pullSettings();
+    }
+    void pullSettings();
   });
 
   documents.onDidOpen((e) => {

@@ -118,7 +118,7 @@ export class Workspace implements TextSource, PairingView {
     if (!document) return this.disk.read(filePath);
     if (!this.isOpenInside(filePath)) return readFailure(filePath, 'outside', OUTSIDE_RULE);
     const text = document.getText();
-    const max = this.disk.maxBytes();
+    const max = this.disk.maxBytes(filePath);
     // Most texts are far under the limit by their length alone; the byte count is taken only near it.
     if (text.length * 3 > max && (text.length > max || Buffer.byteLength(text, 'utf8') > max)) return tooLarge(filePath, Buffer.byteLength(text, 'utf8'), max);
     return { ok: true, text };
@@ -172,11 +172,12 @@ export class Workspace implements TextSource, PairingView {
     return isSidecarPath(filePath) ? unpairedProblem(this.pairingOf(filePath)) : undefined;
   }
 
-  analysisOf(filePath: string, options: AnalysisOptions): PairAnalysis | undefined {
+  /** `options`: the analysis options, or how to choose them for the pair (by its folder's settings). */
+  analysisOf(filePath: string, options: AnalysisOptions | ((pair: Pair) => AnalysisOptions)): PairAnalysis | undefined {
     const pairing = this.pairingOf(filePath);
     if (pairing.kind !== 'paired') return undefined;
     const { pair } = pairing;
-    const analysis = this.analyzer.analyze(pair, this, options);
+    const analysis = this.analyzer.analyze(pair, this, typeof options === 'function' ? options(pair) : options);
     // A pair with no open file (diagnostics published after a close, a request about a closed file) is analysed, not kept.
     if (!this.isOpen(pair.article) && !this.isOpen(pair.sidecar)) for (const file of this.filesOf(pairing)) if (!this.isOpen(file)) this.forget(file);
     return analysis ? { pair, analysis } : undefined;

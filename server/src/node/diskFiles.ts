@@ -100,8 +100,8 @@ export class DiskFiles implements TextSource {
 
   /** `roots`: where files may be read from; none, nothing may (see `setRoots`). */
   constructor(
-    /** The largest file read (setting marginalia.maxArticleBytes in the server). */
-    readonly maxBytes: () => number = () => Number.MAX_SAFE_INTEGER,
+    /** The largest file read, per file (setting marginalia.maxArticleBytes of the file's folder in the server). */
+    readonly maxBytes: (filePath: string) => number = () => Number.MAX_SAFE_INTEGER,
     roots: readonly Root[] = [],
     private readonly probe: FileSystemProbe = diskProbe,
   ) {
@@ -134,7 +134,7 @@ export class DiskFiles implements TextSource {
     // Inside, a regular file, and unchanged since it was read: no need to open it.
     const cached = this.cache.get(filePath);
     if (cached && admission.stamp !== undefined && cached.stamp === admission.stamp) return { ok: true, text: cached.text };
-    const read = readRegularFile(admission.realPath, filePath, this.maxBytes(), (stat) => cached?.stamp === stampText(stat));
+    const read = readRegularFile(admission.realPath, filePath, this.maxBytes(filePath), (stat) => cached?.stamp === stampText(stat));
     if (!read.ok) return read.failure;
     if (read.text === undefined) return { ok: true, text: cached!.text };
     this.cache.set(filePath, { stamp: stampText(read.stat), text: read.text });

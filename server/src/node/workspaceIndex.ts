@@ -23,6 +23,15 @@ export interface IndexStats {
   readonly skipped: number;
 }
 
+/** How far a build has come: sidecars found so far (all of them once the walk is done) and how many of those are indexed. */
+export interface IndexProgress {
+  readonly walking: boolean;
+  readonly found: number;
+  readonly indexed: number;
+}
+
+export type OnIndexProgress = (progress: IndexProgress) => void;
+
 export interface Summarized {
   readonly summary: SidecarSummary;
   /** Set when read from disk: a summary whose file has changed since is made again before a rename uses it. */
@@ -69,9 +78,13 @@ export class WorkspaceIndex {
     private readonly workerScript = WORKER,
   ) {}
 
-  /** `cacheFile`: where the index is kept between sessions (none: always built from scratch). */
-  build(roots: readonly string[], maxBytes: number, cacheFile?: string): Promise<IndexStats> {
-    this.building = this.index(roots, maxBytes, cacheFile);
+  /**
+   * `cacheFile`: where the index is kept between sessions (none: always built
+   * from scratch). `onProgress`: called as the walk finds sidecars and as each
+   * batch is summarized (unthrottled: the caller decides how often to show it).
+   */
+  build(roots: readonly string[], maxBytes: number, cacheFile?: string, onProgress?: OnIndexProgress): Promise<IndexStats> {
+    this.building = this.index(roots, maxBytes, cacheFile, onProgress);
     return this.building;
   }
 
@@ -193,26 +206,38 @@ export class WorkspaceIndex {
     }
   }
 
-  private async index(roots: readonly string[], maxBytes: number, cacheFile?: string): Promise<IndexStats> {
+  private async index(roots: readonly string[], maxBytes: number, cacheFile?: string, onProgress: OnIndexProgress = () => {}): Promise<IndexStats> {
     const start = performance.now();
     const cached = cacheFile ? readIndexCache(cacheFile) : new Map<string, CachedSummary>();
     const toParse: string[] = [];
     let seen = 0;
+    let found = 0;
     for (const root of roots) {
       for (const file of filesUnder(root)) {
         // A large tree is walked a few hundred entries at a time, so requests are answered meanwhile.
-        if (++seen % WALK_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (++seen % WALK_SLICE === 0) {
+          onProgress({ walking: true, found, indexed: found - toParse.length });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         if (!isSidecarPath(file)) continue;
+        found++;
         const entry = cached.get(file);
         if (entry && sameStamp(entry.stamp, stampOf(file))) this.put(file, entry);
         else toParse.push(file);
       }
     }
+    let indexed = found - toParse.length;
+    onProgress({ walking: false, found, indexed });
     const batches: IndexRequest[] = [];
     for (let i = 0; i < toParse.length; i += BATCH) batches.push({ files: toParse.slice(i, i + BATCH), maxBytes });
+    const onBatch = (count: number): void => onProgress({ walking: false, found, indexed: (indexed += count) });
     // Even one batch goes to a worker: a large sidecar parsed here would hold up the first diagnostics.
     const workers = batches.length > 0 && fs.existsSync(this.workerScript) ? Math.min(MAX_WORKERS, os.availableParallelism(), batches.length) : 0;
-    const results = workers > 0 ? await inWorkers(batches, this.workerScript, workers).catch(() => inThisThread(batches)) : await inThisThread(batches);
+    const here = (): Promise<IndexedFile[]> => {
+      indexed = found - toParse.length; // workers that failed part-way: counted again from the start, in this thread
+      return inThisThread(batches, onBatch);
+    };
+    const results = workers > 0 ? await inWorkers(batches, this.workerScript, workers, onBatch).catch(here) : await here();
     let skipped = 0;
     for (const result of results) {
       // A sidecar edited in the editor while the index was built keeps its newer summary.
@@ -236,18 +261,22 @@ export class WorkspaceIndex {
   }
 }
 
-async function inThisThread(batches: readonly IndexRequest[]): Promise<IndexedFile[]> {
+async function inThisThread(batches: readonly IndexRequest[], onBatch: (count: number) => void): Promise<IndexedFile[]> {
   const results: IndexedFile[] = [];
   for (const batch of batches) {
     results.push(...summarizeFiles(batch));
+    onBatch(batch.files.length);
     // Let requests that arrived meanwhile be answered.
     await new Promise((resolve) => setImmediate(resolve));
   }
   return results;
 }
 
-async function inWorkers(batches: readonly IndexRequest[], script: string, count: number): Promise<IndexedFile[]> {
+async function inWorkers(batches: readonly IndexRequest[], script: string, count: number, onBatch: (count: number) => void): Promise<IndexedFile[]> {
   const results: IndexedFile[] = [];
-  await runInWorkers<IndexRequest, IndexedFile[]>(script, batches, count, (_, batch) => results.push(...batch));
+  await runInWorkers<IndexRequest, IndexedFile[]>(script, batches, count, (_, batch) => {
+    results.push(...batch);
+    onBatch(batch.length);
+  });
   return results;
 }
