@@ -15,6 +15,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAGE = join(ROOT, 'out', 'package');
 /** Shipped besides the bundles and whatever the manifest points to. */
 const DOCUMENTS = ['README.md', 'CHANGELOG.md', 'LICENSE'];
+/** The walkthrough's sample, which "Marginalia: Open the Sample Article" copies (client/src/sampleCopy.ts): an excerpt, 7 KB. */
+const SAMPLE = ['walkthrough/sample/peace-does-not-mean-to-surrender.txt', 'walkthrough/sample/peace-does-not-mean-to-surrender.annotations.yaml'];
 /** Manifest fields for developing and for the npm package, not for VS Code. */
 const DEVELOPMENT_FIELDS = ['scripts', 'devDependencies', 'dependencies', 'bin', 'files', 'private'];
 
@@ -57,7 +59,7 @@ export async function packageExtension() {
   const manifest = readManifest();
   rmSync(STAGE, { recursive: true, force: true });
   const packages = await bundle({ production: true, outDir: join(STAGE, 'dist') });
-  for (const file of [...DOCUMENTS, ...referencedFiles(manifest)]) stage(file);
+  for (const file of [...DOCUMENTS, ...SAMPLE, ...referencedFiles(manifest)]) stage(file);
   writeFileSync(join(STAGE, 'ThirdPartyNotices.txt'), thirdPartyNotices(packages));
   // The staging folder holds only what ships; an ignore file there says so to vsce (which warns without one).
   writeFileSync(join(STAGE, '.vscodeignore'), '# out/package is the allow-list: scripts/package.mjs copies only what ships.\n');

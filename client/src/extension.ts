@@ -9,6 +9,7 @@ import { registerCommands } from './commands';
 import { ArticleOutlineProvider } from './outlineTree';
 import { registerReviewCommand } from './reviewMentions';
 import { ClaimStatusBar } from './statusBar';
+import { openPendingSample, registerSampleCommand } from './sample';
 import { runWaitingCommandOnTrust } from './trust';
 
 let client: LanguageClient | undefined;
@@ -20,7 +21,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outline = new ArticleOutlineProvider(() => client);
   context.subscriptions.push(output, statusBar, ...registerCommands(() => client, output), ...registerAnnotateCommands(() => client));
   context.subscriptions.push(vscode.window.registerTreeDataProvider('marginalia.articleOutline', outline));
-  context.subscriptions.push(registerReviewCommand(() => client), runWaitingCommandOnTrust());
+  context.subscriptions.push(registerReviewCommand(() => client), runWaitingCommandOnTrust(), registerSampleCommand(context));
+  // The walkthrough's sample, copied just before this window opened its folder.
+  openPendingSample(context).catch((error: Error) => output.error(`opening the sample: ${error.message}`));
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       statusBar.show(editor);

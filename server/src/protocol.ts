@@ -99,6 +99,8 @@ export const CLIENT_COMMANDS = {
   pinMention: 'marginalia.pinMention',
   showOutput: 'marginalia.showOutput',
   restartServer: 'marginalia.restartServer',
+  /** No arguments. Copies the walkthrough's sample into a folder the user picks and opens it. */
+  openSample: 'marginalia.openSample',
 } as const;
 
 /** The settings under `marginalia.*`, read by the server. */
