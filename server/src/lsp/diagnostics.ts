@@ -10,7 +10,7 @@ import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
 import { findingsWithinBudget, omittedDiagnostic } from './diagnosticBudget';
 
-/** Quiet time after an edit before its pair is analysed: each keystroke of a burst restarts it. */
+/** Quiet time after an edit before its pair is analysed, when analyses are slower than it: each keystroke of a burst restarts it. */
 export const EDIT_DEBOUNCE_MS = 100;
 /** While edits keep coming, diagnostics still follow at least this often... */
 export const EDIT_MAX_WAIT_MS = 500;
@@ -44,7 +44,19 @@ export class DiagnosticsPublisher {
     else this.debounceEdits();
   }
 
+  /**
+   * Waiting for a pause only saves work when an analysis costs more than the
+   * wait: while the last one took less than EDIT_DEBOUNCE_MS, an edit is
+   * analysed on the next tick (edits that arrive together, or while an
+   * analysis runs, are still analysed once, for their last text), so a
+   * keystroke's diagnostics follow at once. Slower analyses (a huge
+   * article) wait for a pause in typing, as below.
+   */
   private debounceEdits(): void {
+    if (this.lastFlushMs < EDIT_DEBOUNCE_MS && !this.debounce) {
+      this.soon ??= setImmediate(() => this.flush());
+      return;
+    }
     const now = Date.now();
     this.firstEditAt ??= now;
     const maxWait = Math.max(EDIT_MAX_WAIT_MS, REFRESH_SHARE * this.lastFlushMs);
