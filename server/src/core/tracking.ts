@@ -90,6 +90,10 @@ function writtenByEdit(window: ChangeWindow, watched: string): boolean {
   // Only occurrences that can reach the edit are looked at; more of them than the budget: assume so.
   const first = Math.max(0, toNormalizedOffset(normalized, change.start - from) - watched.length);
   const last = Math.min(normalized.text.length, toNormalizedOffset(normalized, change.newEnd - from) + watched.length + 1);
+  // The common case, no occurrence near the edit at all, is answered by one native search of the
+  // small window (V8's search of a single first hit is linear; occurrencesOf's linear guarantee is for
+  // collecting many overlapping hits, which only happens when there is one).
+  if (first >= last || !normalized.text.slice(first, last).includes(watched)) return false;
   const near = occurrencesOf(normalized.text, watched, undefined, first, last);
   if (!near.complete) return true;
   for (const at of near.starts) {
