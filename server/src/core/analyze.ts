@@ -90,7 +90,10 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   const findings: Finding[] = sidecar.findings.slice();
   const before = previous?.sidecarText === prepared.text ? previous : undefined;
   const change = before && (article.edit?.from === before.articleText ? article.edit.change : changedRegion(before.articleText, article.text));
-  const anchors = withSourceFallback(anchorAnnotations(article.text, () => article.normalized, sidecar, before, change), sidecar, article.reading);
+  // What the reading text gives is kept for tracking the next edit (it carries what each result depended
+  // on); a quote with markup found in the Markdown source instead replaces it only for this analysis.
+  const searched = anchorAnnotations(article.text, () => article.normalized, sidecar, before, change);
+  const anchors = withSourceFallback(searched, sidecar, article.reading);
   const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
     items.map((item, at) => {
       const result = anchors[list][at]!;
@@ -113,7 +116,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   append(findings, sidecarOnlyFindings(sidecar));
   for (const claim of claims) append(findings, unsourcedFindings(claim, options.unsourcedClaimSeverity));
   if (options.reportAmbiguousMentions) append(findings, ambiguousMentionFindings(mentions, sidecar));
-  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors, nameMatches, structure: article.structure, reading: article.reading };
+  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors: searched, nameMatches, structure: article.structure, reading: article.reading };
 }
 
 /** Appends without spreading: a spread of an input-sized list into a call overflows V8's argument limit. */
