@@ -12,7 +12,7 @@ import { findingsWithinBudget, omittedDiagnostic } from './diagnosticBudget';
 
 /** Quiet time after an edit before its pair is analysed, when analyses are slower than it: each keystroke of a burst restarts it. */
 export const EDIT_DEBOUNCE_MS = 100;
-/** Edits already sent together are let in for this long before a quick analysis starts. */
+/** Quiet after the last of the edits sent together before a quick analysis starts. */
 export const EDIT_COALESCE_MS = 2;
 /** While edits keep coming, diagnostics still follow at least this often... */
 export const EDIT_MAX_WAIT_MS = 500;
@@ -50,15 +50,20 @@ export class DiagnosticsPublisher {
   /**
    * Waiting for a pause only saves work when an analysis costs more than the
    * wait: while the last one took less than EDIT_DEBOUNCE_MS, an edit is
-   * analysed after EDIT_COALESCE_MS, so a keystroke's diagnostics follow at
-   * once. (Not on the next tick: the connection hands over one message per
-   * tick, so a burst of queued edits would be analysed once per edit; a
-   * millisecond or two lets the queued ones in first.) Slower analyses (a
+   * analysed once no other edit has come for EDIT_COALESCE_MS, so a
+   * keystroke's diagnostics follow at once. (Not on the next tick: the
+   * connection hands over one message per tick, so a burst of queued edits
+   * would be analysed once per edit; they come microseconds apart, so a
+   * quiet of two milliseconds lets them all in first.) Slower analyses (a
    * huge article) wait for a pause in typing, as below.
    */
   private debounceEdits(): void {
     if (this.lastFlushMs < EDIT_DEBOUNCE_MS && !this.debounce) {
-      this.coalesce ??= setTimeout(() => this.flush(), EDIT_COALESCE_MS);
+      // Restarted by each edit of a queued burst (they come microseconds apart), within the same maximum wait.
+      const now = Date.now();
+      this.firstEditAt ??= now;
+      if (this.coalesce) clearTimeout(this.coalesce);
+      this.coalesce = setTimeout(() => this.flush(), Math.max(0, Math.min(EDIT_COALESCE_MS, this.firstEditAt + EDIT_MAX_WAIT_MS - now)));
       return;
     }
     const now = Date.now();
