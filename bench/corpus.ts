@@ -78,3 +78,24 @@ export function sidecar(cast: readonly Person[], quotes: readonly string[], clai
   }
   return lines.join('\n') + '\n';
 }
+
+/** An article and its sidecar written to `root/name/`, with what the benchmarks need to know of them. */
+export interface Corpus {
+  readonly name: string;
+  readonly dir: string;
+  readonly articlePath: string;
+  readonly sidecarPath: string;
+  readonly text: string;
+  readonly cast: readonly Person[];
+}
+
+/** Writes a generated article as `root/name/articleName` and its sidecar (with `claims` claims) beside it. */
+export function writeCorpusFiles(root: string, name: string, articleName: string, cast: readonly Person[], generated: GeneratedArticle, claims: number): Corpus {
+  const dir = path.join(root, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const articlePath = path.join(dir, articleName);
+  const sidecarPath = path.join(dir, 'article.annotations.yaml');
+  fs.writeFileSync(articlePath, generated.text);
+  fs.writeFileSync(sidecarPath, sidecar(cast, generated.quotes, claims));
+  return { name, dir, articlePath, sidecarPath, text: generated.text, cast };
+}

@@ -4,11 +4,10 @@
 // titles, block quotes, list items, code spans and fenced code blocks. The
 // quotes of its sidecar are reading text, as annotating it would write them.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GFM, parser } from '@lezer/markdown';
 import { parse } from 'yaml';
-import { article, people, sidecar, type GeneratedArticle, type Person } from './corpus';
+import { article, people, writeCorpusFiles, type Corpus, type GeneratedArticle, type Person } from './corpus';
 
 const markdown = parser.configure(GFM);
 
@@ -45,25 +44,11 @@ function dressed(paragraph: string, i: number): string[] {
   }
 }
 
-export interface MarkdownCorpus {
-  readonly name: string;
-  readonly dir: string;
-  readonly articlePath: string;
-  readonly sidecarPath: string;
-  readonly text: string;
-  readonly cast: readonly Person[];
-}
+export type MarkdownCorpus = Corpus;
 
 export function writeMarkdownCorpus(root: string, name: string, bytes: number, castSize: number, aliasesEach: number, claims: number): MarkdownCorpus {
-  const dir = path.join(root, name);
-  fs.mkdirSync(dir, { recursive: true });
   const cast = people(castSize, aliasesEach);
-  const generated = markdownArticle(bytes, cast);
-  const articlePath = path.join(dir, 'article.md');
-  const sidecarPath = path.join(dir, 'article.annotations.yaml');
-  fs.writeFileSync(articlePath, generated.text);
-  fs.writeFileSync(sidecarPath, sidecar(cast, generated.quotes, claims));
-  return { name, dir, articlePath, sidecarPath, text: generated.text, cast };
+  return writeCorpusFiles(root, name, 'article.md', cast, markdownArticle(bytes, cast), claims);
 }
 
 /** The floor of a Markdown article: the text floor (read, yaml, one regex pass) and one parse of the whole article. */

@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { analyze, prepareArticle, prepareSidecar } from '../server/src/core/analyze';
 import { walkFiles } from '../server/src/node/walk';
 import { LspClient, uriOf } from '../test/protocol/lspClient';
-import { article, people, sidecar, type Person } from './corpus';
+import { article, people, sidecar, writeCorpusFiles, type Corpus } from './corpus';
 import { markdownFloor, writeMarkdownCorpus } from './markdownCorpus';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -23,25 +23,9 @@ const ratio = (n: number): string => `${n >= 10 ? n.toFixed(0) : n.toPrecision(2
 
 const WARM_UP = 10;
 
-interface Corpus {
-  readonly name: string;
-  readonly dir: string;
-  readonly articlePath: string;
-  readonly sidecarPath: string;
-  readonly text: string;
-  readonly cast: readonly Person[];
-}
-
 function writeCorpus(root: string, name: string, bytes: number, castSize: number, aliasesEach: number, claims: number): Corpus {
-  const dir = path.join(root, name);
-  fs.mkdirSync(dir, { recursive: true });
   const cast = people(castSize, aliasesEach);
-  const generated = article(bytes, cast);
-  const articlePath = path.join(dir, 'article.txt');
-  const sidecarPath = path.join(dir, 'article.annotations.yaml');
-  fs.writeFileSync(articlePath, generated.text);
-  fs.writeFileSync(sidecarPath, sidecar(cast, generated.quotes, claims));
-  return { name, dir, articlePath, sidecarPath, text: generated.text, cast };
+  return writeCorpusFiles(root, name, 'article.txt', cast, article(bytes, cast), claims);
 }
 
 /** Time of `fn`, best of `runs`, in ms. */

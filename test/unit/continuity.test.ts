@@ -4,7 +4,7 @@
 // named in a list or after a long title stays a relative. Invented names.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { analyzeTexts, joinLines } from './helpers';
+import { joinLines, sharedNameChoices } from './helpers';
 import { roleOf } from '../../server/src/core/resolution/roles';
 
 const VARGAS = joinLines(
@@ -24,11 +24,7 @@ const VARGAS = joinLines(
 );
 
 /** Each shared-name mention as text→entity, with `?` when uncertain. */
-function bare(article: string, sidecar = VARGAS): string[] {
-  return analyzeTexts(article, sidecar)
-    .mentions.filter((m) => m.candidates.length > 1)
-    .map((m) => `${m.text}→${m.entityId}${m.certain ? '' : '?'}`);
-}
+const bare = (article: string, sidecar = VARGAS): string[] => sharedNameChoices(article, sidecar);
 
 const cases: { name: string; article: string; expected: string[] }[] = [
   {

@@ -10,6 +10,13 @@ export function analyzeTexts(article: string, sidecar: string, options?: Analysi
 }
 
 /** Finds `|` in a text: returns the text without it and the offset. */
+/** Each mention of a name several entities share, as text→entity, with `?` when uncertain. */
+export function sharedNameChoices(article: string, sidecar: string): string[] {
+  return analyzeTexts(article, sidecar)
+    .mentions.filter((m) => m.candidates.length > 1)
+    .map((m) => `${m.text}→${m.entityId}${m.certain ? '' : '?'}`);
+}
+
 export function cursor(textWithBar: string): { text: string; offset: number } {
   const offset = textWithBar.indexOf('|');
   if (offset < 0) throw new Error('no cursor marker');

@@ -4,7 +4,7 @@
 // mentions nearby and their role, who the article is about) and the margin.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MASSOUD_ENTITIES, analyzeTexts, joinLines } from './helpers';
+import { MASSOUD_ENTITIES, analyzeTexts, joinLines, sharedNameChoices } from './helpers';
 
 const VARGAS = joinLines(
   'entities:',
@@ -25,11 +25,7 @@ const VARGAS = joinLines(
 const EVEN_START = 'The farm belongs to Ana Varga and Tomas Varga.';
 
 /** Each shared-name mention as text→entity, with `?` when uncertain. */
-function bare(article: string, sidecar = VARGAS): string[] {
-  return analyzeTexts(article, sidecar)
-    .mentions.filter((m) => m.candidates.length > 1)
-    .map((m) => `${m.text}→${m.entityId}${m.certain ? '' : '?'}`);
-}
+const bare = (article: string, sidecar = VARGAS): string[] => sharedNameChoices(article, sidecar);
 
 const cases: { name: string; article: string; expected: string[] }[] = [
   {
