@@ -145,15 +145,17 @@ test('anchor: a long quote not in a run of one character is not searched approxi
   assert.ok(result.status === 'orphaned' && result.limit === LIMITS.approximateSearch, JSON.stringify({ ...result, suggestion: undefined }));
 });
 
-test('occurrences: the one-pass index finds what a single search finds, linearly, up to the limit', () => {
+test('occurrences: the one-pass index (many quotes) and the native search (a few) find every start, linearly, up to the limit', () => {
   const run = 'a'.repeat(200_000);
-  const texts = [run, `${run}b${run}`, 'abcabcabcabc abc abcab cabc', 'war. '.repeat(30_000)];
-  const quotes = ['a'.repeat(10_000), `${'a'.repeat(50)}b`, 'abcabc', 'abc', 'war. war', 'a', 'cab'];
+  const texts = [run, `${run}b${run}`, 'abcabcabcabc abc abcab cabc', 'war. '.repeat(30_000), `${'ab'.repeat(40)}c ${'ab'.repeat(40)}`];
+  const quotes = ['a'.repeat(10_000), `${'a'.repeat(50)}b`, 'abcabc', 'abc', 'war. war', 'a', 'cab', `${'ab'.repeat(20)}c`, `${'ab'.repeat(20)}`, 'war. '.repeat(8), 'c ab', 'bab'];
   for (const text of texts) {
-    const all = findAllOccurrences(text, quotes);
+    for (const asked of [quotes, quotes.slice(0, 3)]) {
+      const all = findAllOccurrences(text, asked);
+      for (const quote of asked) assert.deepEqual(all.get(quote), occurrencesOf(text, quote), `${asked.length} quotes: ${quote.slice(0, 20)} in ${text.slice(0, 20)}`);
+    }
     for (const quote of quotes) {
       const single = occurrencesOf(text, quote);
-      assert.deepEqual(all.get(quote), single, `${quote.slice(0, 20)} in ${text.slice(0, 20)}`);
       assert.ok(single.starts.length <= LIMITS.anchorOccurrences.value);
       const naive: number[] = [];
       for (let at = text.indexOf(quote); at !== -1 && naive.length <= LIMITS.anchorOccurrences.value; at = text.indexOf(quote, at + 1)) naive.push(at);

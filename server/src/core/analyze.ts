@@ -22,10 +22,11 @@ import type {
 import { LIMITS, clipText, limitMessage } from './limits';
 import { resolveMentions } from './mentions';
 import { nameLimitFindings, nameMatcherFor, type NameMatcher } from './nameMatcher';
-import { normalizeWithMap, type NormalizedText } from './normalize';
+import { normalizeWithMap, renormalizeAfterEdit, type NormalizedText } from './normalize';
 import { parseSidecar } from './sidecar';
 import { analyzeStructure, updateStructure, type TextStructure } from './textStructure';
-import { readingFindings, searchableMatches, withSourceFallback } from './reading/articleReading';
+import { readingFindings, searchableMatches } from './reading/articleReading';
+import { withSourceFallback } from './reading/sourceFallback';
 import { markdownReading, type ArticleReading } from './reading/readingText';
 
 export interface PreparedSidecar {
@@ -62,22 +63,51 @@ export function prepareSidecar(text: string): PreparedSidecar {
 /**
  * The article's normalized form is computed on first use: a keystroke that
  * moves every anchor needs none. `previous`, an earlier version of the same
- * article, lets the structure be updated around the edit instead of rebuilt.
+ * article, lets the structure be updated around the edit instead of rebuilt,
+ * and the normalized form too (from the last version that computed it).
  */
 export function prepareArticle(source: string, previous?: PreparedArticle, markdown = previous?.reading !== undefined): PreparedArticle {
-  let normalized: NormalizedText | undefined;
   const reading = markdown ? markdownReading(source, previous?.reading) : undefined;
   const text = reading ? reading.text : source;
   const change = previous && changedRegion(previous.text, text);
-  return {
+  const normalized = lazyNormalized(text, previous && normalizedBase.get(previous));
+  const article: PreparedArticle = {
     text,
     source,
     reading,
     get normalized() {
-      return (normalized ??= normalizeWithMap(text));
+      return normalized.get();
     },
     structure: previous && !change ? previous.structure : previous && change ? updateStructure(previous.structure, text, change) : analyzeStructure(text),
     edit: previous && { from: previous.text, change },
+  };
+  normalizedBase.set(article, normalized);
+  return article;
+}
+
+interface LazyNormalized {
+  get(): NormalizedText;
+  /** The normalized text of this version if computed, else the one this version would start from. */
+  readonly base: () => NormalizedText | undefined;
+}
+
+/** Each prepared article's normalized form, for the next version to start from. */
+const normalizedBase = new WeakMap<PreparedArticle, LazyNormalized>();
+
+/** Computed on first use, around the edit when an earlier version's is known (one version's is kept, not a chain). */
+function lazyNormalized(text: string, previous: LazyNormalized | undefined): LazyNormalized {
+  let base = previous?.base();
+  let normalized: NormalizedText | undefined;
+  return {
+    get() {
+      if (!normalized) {
+        const change = base && changedRegion(base.original, text);
+        normalized = base && change ? renormalizeAfterEdit(base, text, change) : base && !change ? base : normalizeWithMap(text);
+        base = undefined;
+      }
+      return normalized;
+    },
+    base: () => normalized ?? base,
   };
 }
 
@@ -93,7 +123,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   // What the reading text gives is kept for tracking the next edit (it carries what each result depended
   // on); a quote with markup found in the Markdown source instead replaces it only for this analysis.
   const searched = anchorAnnotations(article.text, () => article.normalized, sidecar, before, change);
-  const anchors = withSourceFallback(searched, sidecar, article.reading);
+  const { anchors, sourceAnchors } = withSourceFallback(searched, sidecar, article.reading, before?.sourceAnchors);
   const anchorAll = <T extends Anchor>(list: AnchorList, items: readonly T[]): { item: T; result: AnchorResult }[] =>
     items.map((item, at) => {
       const result = anchors[list][at]!;
@@ -116,7 +146,7 @@ export function analyze(article: PreparedArticle, prepared: PreparedSidecar, opt
   append(findings, sidecarOnlyFindings(sidecar));
   for (const claim of claims) append(findings, unsourcedFindings(claim, options.unsourcedClaimSeverity));
   if (options.reportAmbiguousMentions) append(findings, ambiguousMentionFindings(mentions, sidecar));
-  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors: searched, nameMatches, structure: article.structure, reading: article.reading };
+  return { articleText: article.text, sidecarText: prepared.text, sidecar, mentions, claims, notes, pins, findings, anchors: searched, sourceAnchors, nameMatches, structure: article.structure, reading: article.reading };
 }
 
 /** Appends without spreading: a spread of an input-sized list into a call overflows V8's argument limit. */

@@ -7,7 +7,7 @@ import { findAnchor, type AnchorResult } from './anchor';
 import type { Anchor, AnchorList, Sidecar } from './model';
 import { normalizeString, type NormalizedText } from './normalize';
 import { findAllOccurrences } from './quoteIndex';
-import { changedRegion, changeWindow, trackAnchor, type ChangeWindow, type TextChange } from './tracking';
+import { changedRegion, changeWindow, longestWatch, trackAnchor, type ChangeWindow, type TextChange } from './tracking';
 
 /** Each list's results, in the order of the sidecar's list. */
 export type AnchorResults = Readonly<Record<AnchorList, readonly AnchorResult[]>>;
@@ -70,8 +70,7 @@ function longestWatched(results: AnchorResults | undefined): number {
   if (!results) return 0;
   let longest = longestWatches.get(results);
   if (longest !== undefined) return longest;
-  longest = 0;
-  for (const list of LISTS) for (const result of results[list]) for (const watched of result.basis?.watch ?? []) longest = Math.max(longest, watched.length);
+  longest = Math.max(...LISTS.map((list) => longestWatch(results[list])));
   longestWatches.set(results, longest);
   return longest;
 }

@@ -228,6 +228,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** Each annotation's anchoring, in the sidecar's list order, kept for tracking the next edit. */
   readonly anchors?: import('./anchorAll').AnchorResults;
+  /** Markdown: the quotes with markup looked for in the source instead, kept for tracking the next edit. */
+  readonly sourceAnchors?: import('./reading/sourceFallback').SourceAnchors;
   /** Paragraphs, sentences and quotations of the article. */
   readonly structure?: import('./textStructure').TextStructure;
   /** Every name matched in the article, before resolution, kept for the next edit. */

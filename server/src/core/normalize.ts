@@ -134,3 +134,65 @@ export function toNormalizedOffset(norm: NormalizedText, original: number): numb
   }
   return low;
 }
+
+/** How far from an edit a safe place to cut the text is looked for before normalizing it all again. */
+const CUT_SEARCH = 4096;
+
+/**
+ * The normalized text after an edit, from the normalized text before it:
+ * only the stretch around the change is normalized again, between two places
+ * where nothing joins across (see `safeCutAt`), and the rest is kept (its
+ * map moved by the edit's length). Equal to `normalizeWithMap(text)`; where
+ * no such place is near the change (a long run of spaces, a script without
+ * Latin characters), it is that.
+ */
+export function renormalizeAfterEdit(previous: NormalizedText, text: string, change: { start: number; oldEnd: number; newEnd: number }): NormalizedText {
+  const from = safeCutBefore(text, change.start);
+  const to = safeCutAfter(text, change.newEnd);
+  if (from < 0 || to < 0) return normalizeWithMap(text);
+  const delta = change.newEnd - change.oldEnd;
+  const middle = normalizeWithMap(text.slice(from, to));
+  // At a safe cut a normalized character starts: its normalized offset maps back to the cut exactly.
+  const head = toNormalizedOffset(previous, from);
+  const tail = toNormalizedOffset(previous, to - delta);
+  const middleLength = middle.text.length;
+  const starts = new Int32Array(head + middleLength + previous.starts.length - tail);
+  starts.set(previous.starts.subarray(0, head));
+  for (let i = 0; i < middleLength; i++) starts[head + i] = middle.starts[i]! + from;
+  const after = head + middleLength;
+  for (let i = tail; i < previous.starts.length; i++) starts[after + i - tail] = previous.starts[i]! + delta;
+  return { original: text, text: previous.text.slice(0, head) + middle.text + previous.text.slice(tail), starts };
+}
+
+/**
+ * A place where normalization does not join the two sides: the character
+ * after it is below U+0300 (it starts a cluster: NFC composes nothing into
+ * the character before it) and neither side is white space (no run of
+ * spaces crosses it).
+ */
+function safeCutAt(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const after = text.charCodeAt(at);
+  return after < 0x300 && foldClass(after) !== SPACE && foldClass(text.charCodeAt(at - 1)) !== SPACE && !isHighSurrogate(text.charCodeAt(at - 1));
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * The nearest safe cut before a change starting at `start`, with both of its
+ * sides before the change (so it is a safe cut of the old text too), or -1
+ * when there is none within CUT_SEARCH.
+ */
+function safeCutBefore(text: string, start: number): number {
+  for (let cut = start - 1; cut >= Math.max(0, start - CUT_SEARCH); cut--) if (safeCutAt(text, cut)) return cut;
+  return start <= 0 ? 0 : -1;
+}
+
+/** The nearest safe cut after a change ending at `end`, with both of its sides after it (a safe cut of the old text too), or -1. */
+function safeCutAfter(text: string, end: number): number {
+  if (end >= text.length) return text.length;
+  for (let cut = end + 1; cut <= Math.min(text.length, end + CUT_SEARCH); cut++) if (safeCutAt(text, cut)) return cut;
+  return -1;
+}

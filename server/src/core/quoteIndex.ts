@@ -13,7 +13,8 @@
 // length, which non-overlapping occurrences never exceed); past it the quote
 // is finished with Knuth–Morris–Pratt, linear by construction. The native
 // indexOf is not linear either (a 10,000-character quote of one letter with
-// another in the middle takes 1.5 s on a 1 MB run), so long needles use KMP too.
+// another in the middle takes 1.5 s on a 1 MB run), so it is only given
+// needles of up to NATIVE_NEEDLE characters: a longer quote's first ones.
 // No quote yields more than `LIMITS.anchorOccurrences` occurrences.
 import { LIMITS } from './limits';
 
@@ -48,17 +49,20 @@ class Collector {
   }
 }
 
-/** Every start of `needle` in text[from, to) (overlapping repeats included), at most `limit` of them. */
+/**
+ * Every start of `needle` in text[from, to) (overlapping repeats included), at
+ * most `limit` of them. The native indexOf looks for the needle's first
+ * NATIVE_NEEDLE characters (a longer needle can make it slow), and each hit
+ * is checked for the rest; once the checks cost more than the text, the rest
+ * is searched with KMP.
+ */
 export function occurrencesOf(text: string, needle: string, limit = OCCURRENCE_LIMIT, from = 0, to = text.length): Occurrences {
   const found = new Collector(limit);
   if (needle === '') return found.result();
-  if (needle.length > NATIVE_NEEDLE) {
-    searchKmp(text, needle, from, to, found);
-    return found.result();
-  }
+  const head = needle.length > NATIVE_NEEDLE ? needle.slice(0, NATIVE_NEEDLE) : needle;
   let spent = 0;
-  for (let at = text.indexOf(needle, from); at !== -1 && at + needle.length <= to; at = text.indexOf(needle, at + 1)) {
-    if (!found.add(at)) break;
+  for (let at = text.indexOf(head, from); at !== -1 && at + needle.length <= to; at = text.indexOf(head, at + 1)) {
+    if ((head === needle || text.startsWith(needle, at)) && !found.add(at)) break;
     // Each hit costs a needle's length; hits that overlap cost more than the text: finish linearly.
     spent += needle.length;
     if (spent > to - from + needle.length) {
@@ -105,14 +109,18 @@ interface Pending {
   spent: number;
 }
 
+/** Up to this many quotes are each searched natively: a few native scans cost less than one hashed pass (a keystroke re-searches one or two). */
+const FEW_QUOTES = 8;
+
 /** Every occurrence of each quote (keyed by quote), each as `occurrencesOf` would find it. */
 export function findAllOccurrences(text: string, quotes: Iterable<string>): Map<string, Occurrences> {
   const result = new Map<string, Occurrences>();
   const byKey = new Map<number, Pending[]>();
   const pending: Pending[] = [];
-  for (const quote of quotes) {
+  const distinct = new Set(quotes);
+  for (const quote of distinct) {
     if (result.has(quote) || quote === '') continue;
-    if (quote.length < KEY || text.length < KEY) {
+    if (quote.length < KEY || text.length < KEY || distinct.size <= FEW_QUOTES) {
       result.set(quote, occurrencesOf(text, quote));
       continue;
     }

@@ -103,6 +103,13 @@ function writtenByEdit(window: ChangeWindow, watched: string): boolean {
   return false;
 }
 
+/** The longest string any of the results watches: how far from an edit an occurrence overlapping it can start. */
+export function longestWatch(results: Iterable<AnchorResult>): number {
+  let longest = 0;
+  for (const result of results) for (const watched of result.basis?.watch ?? []) longest = Math.max(longest, watched.length);
+  return longest;
+}
+
 /** Whether the edit leaves a basis as it is (in a text of `newLength` characters). */
 function keeps(basis: AnchorBasis, change: TextChange, newLength: number, window: ChangeWindow): boolean {
   if (newLength < basis.minLength || newLength > basis.maxLength) return false;

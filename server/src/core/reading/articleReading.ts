@@ -1,14 +1,10 @@
 // Where the analysis meets the reading text of a Markdown article: which
 // articles are read as Markdown, the names not searched (code, URLs shown as
-// text), quotes written by hand against the Markdown source, and the line
-// index that turns reading offsets into the source's lines and columns.
-import { findAnchor, type AnchorResult } from '../anchor';
-import type { AnchorResults } from '../anchorAll';
+// text), and the line index that turns reading offsets into the source's lines and columns.
 import { LineIndex, type Position, type Range } from '../lineIndex';
 import { LIMITS, limitMessage } from '../limits';
-import type { Anchor, AnchorList, Finding, Sidecar } from '../model';
+import type { Finding } from '../model';
 import type { NameMatch } from '../nameMatcher';
-import { normalizeWithMap, type NormalizedText } from '../normalize';
 import type { ArticleReading } from './readingText';
 
 export function isMarkdownPath(filePath: string): boolean {
@@ -28,34 +24,6 @@ export function readingFindings(reading: ArticleReading | undefined): Finding[] 
   if (!skipped) return [];
   const what = `${skipped.pieces === 1 ? 'a part' : `${skipped.pieces.toLocaleString('en-US')} parts`} of the article (from here) ${skipped.pieces === 1 ? 'is' : 'are'} read as written: emphasis, links and code spans are not taken apart there, and names in their URLs are searched.`;
   return [{ file: 'article', span: skipped.span, severity: 'warning', code: 'limit-exceeded', message: limitMessage(LIMITS.markdownInlineChars, what) }];
-}
-
-/** Characters of Markdown markup: a quote with one of them may have been copied from the source. */
-const MARKUP = /[*_`~[\]<>&\\]/;
-const LISTS: readonly AnchorList[] = ['claims', 'mentions', 'notes'];
-const normalizedSources = new WeakMap<ArticleReading, NormalizedText>();
-
-/**
- * A quote written against the Markdown source (`**most** of the valley`),
- * not found as such in the reading text, is looked for in the source; found
- * there exactly, it anchors at the reading text of that place.
- */
-export function withSourceFallback(anchors: AnchorResults, sidecar: Sidecar, reading: ArticleReading | undefined): AnchorResults {
-  if (!reading) return anchors;
-  let results: Record<AnchorList, AnchorResult[]> | undefined;
-  for (const list of LISTS) {
-    const items: readonly Anchor[] = sidecar[list];
-    anchors[list].forEach((result, at) => {
-      const item = items[at];
-      if (!item || (result.status !== 'orphaned' && result.status !== 'drifted') || !MARKUP.test(item.quote)) return;
-      const source = (normalizedSources.get(reading) ?? normalizedSources.set(reading, normalizeWithMap(reading.source)).get(reading))!;
-      const found = findAnchor(source, item);
-      if (found.status !== 'found') return;
-      results ??= { claims: anchors.claims.slice(), mentions: anchors.mentions.slice(), notes: anchors.notes.slice() };
-      results[list][at] = { status: 'found', span: { start: reading.toReading(found.span.start), end: reading.toReading(found.span.end) } };
-    });
-  }
-  return results ?? anchors;
 }
 
 /** Lines and columns of the Markdown source, for offsets in the reading text. */
