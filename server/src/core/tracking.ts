@@ -60,6 +60,8 @@ export interface ChangeWindow {
   readonly from: number;
   readonly change: TextChange;
   readonly reach: number;
+  /** The normalized text that any occurrence touching the change lies in: `reach` characters each side of it. */
+  readonly near: string;
 }
 
 /**
@@ -74,7 +76,10 @@ export function changeWindow(newText: string, change: TextChange, reach: number)
     const normalized = normalizeWithMap(newText.slice(from, to));
     const before = toNormalizedOffset(normalized, change.start - from);
     const after = normalized.text.length - toNormalizedOffset(normalized, change.newEnd - from);
-    if ((from === 0 || before > reach) && (to === newText.length || after > reach)) return { normalized, from, change, reach };
+    if ((from === 0 || before > reach) && (to === newText.length || after > reach)) {
+      const near = normalized.text.slice(Math.max(0, before - reach), normalized.text.length - after + reach + 1);
+      return { normalized, from, change, reach, near };
+    }
   }
 }
 
@@ -87,13 +92,14 @@ export function changeWindow(newText: string, change: TextChange, reach: number)
 function writtenByEdit(window: ChangeWindow, watched: string): boolean {
   const { normalized, from, change } = window;
   if (watched.length > window.reach) return true;
+  // The common case, no occurrence near the edit at all, is answered by one native search of the
+  // text around it, the same for every watched string (V8's search of a single first hit is linear;
+  // occurrencesOf's linear guarantee is for collecting many overlapping hits, which only happens when there is one).
+  if (!window.near.includes(watched)) return false;
   // Only occurrences that can reach the edit are looked at; more of them than the budget: assume so.
   const first = Math.max(0, toNormalizedOffset(normalized, change.start - from) - watched.length);
   const last = Math.min(normalized.text.length, toNormalizedOffset(normalized, change.newEnd - from) + watched.length + 1);
-  // The common case, no occurrence near the edit at all, is answered by one native search of the
-  // small window (V8's search of a single first hit is linear; occurrencesOf's linear guarantee is for
-  // collecting many overlapping hits, which only happens when there is one).
-  if (first >= last || !normalized.text.slice(first, last).includes(watched)) return false;
+  if (first >= last) return false;
   const near = occurrencesOf(normalized.text, watched, undefined, first, last);
   if (!near.complete) return true;
   for (const at of near.starts) {
