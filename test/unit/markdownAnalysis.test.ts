@@ -150,6 +150,52 @@ test('incremental in Markdown: after each of 120 edits of the Markdown sample, t
   }
 });
 
+test('incremental in Markdown: quotes written with their markup stay anchored through 300 random edits, tracked as a fresh analysis finds them', () => {
+  const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i}: the **harbour board** met on *day ${i}* and [Ana Varga](https://example.org/${i}) spoke for \`item-${i}\` at length.`);
+  let source = joinLines('---', 'title: Harbour notes', '---', '', ...paragraphs.flatMap((p) => [p, '']));
+  const quotes = [3, 7, 10].map((i) => `the **harbour board** met on *day ${i}* and [Ana Varga](https://example.org/${i}) spoke`);
+  const sidecar = prepareSidecar(`${ENTITIES}\nclaims:\n${quotes.map((q) => `  - quote: ${JSON.stringify(q)}\n`).join('')}`);
+  let state = 5;
+  const random = (n: number): number => (state = (state * 1103515245 + 12345) % 2 ** 31) % n;
+  const inserts = ['x', ' ', '*', '**', '\n\n', '[', ']', '`', 'harbour ', '> '];
+  let prepared = prepareArticle(source, undefined, true);
+  let tracked = analyze(prepared, sidecar);
+  assert.deepEqual(tracked.claims.map((c) => c.anchor), ['exact', 'exact', 'exact']);
+  for (let step = 0; step < 300; step++) {
+    const at = random(source.length + 1);
+    source = source.slice(0, at) + inserts[random(inserts.length)]! + source.slice(at + (random(4) === 0 ? random(6) : 0));
+    prepared = prepareArticle(source, prepared);
+    tracked = analyze(prepared, sidecar, undefined, tracked);
+    assert.deepEqual(visible(tracked), visible(analyze(prepareArticle(source, undefined, true), sidecar)), `step ${step}`);
+  }
+});
+
+test('incremental in Markdown: an edit away from a quote written with markup moves its source search instead of searching again', () => {
+  const source = joinLines(...Array.from({ length: 40 }, (_, i) => `Filler paragraph ${i} about the harbour.\n`), 'They said it was **very late** then.', '');
+  const sidecar = prepareSidecar(`${ENTITIES}\nclaims:\n  - quote: "it was **very late** then"\n`);
+  const first = analyze(prepareArticle(source, undefined, true), sidecar);
+  const kept = first.sourceAnchors?.results.claims.get(0);
+  assert.equal(kept?.status, 'found');
+  const edited = `New ${source}`;
+  const editedArticle = prepareArticle(edited, prepareArticle(source, undefined, true));
+  // The source is not normalized again (a whole normalization of a 1 MB source is what a keystroke must not pay).
+  const normalizeModule = require('../../server/src/core/normalize') as { normalizeWithMap: (text: string) => unknown };
+  const original = normalizeModule.normalizeWithMap;
+  const normalizedLengths: number[] = [];
+  normalizeModule.normalizeWithMap = (text: string) => (normalizedLengths.push(text.length), original(text));
+  let second: Analysis;
+  try {
+    second = analyze(editedArticle, sidecar, undefined, first);
+  } finally {
+    normalizeModule.normalizeWithMap = original;
+  }
+  assert.ok(normalizedLengths.every((length) => length < edited.length / 4), `normalized: ${normalizedLengths.join(', ')} of ${edited.length}`);
+  const moved = second.sourceAnchors?.results.claims.get(0);
+  assert.ok(moved && moved.status === 'found' && kept.status === 'found');
+  assert.deepEqual(moved.span, { start: kept.span.start + 4, end: kept.span.end + 4 });
+  assert.equal(sourceOf(second, second.claims[0]!.span!), 'it was **very late** then');
+});
+
 test('quick fixes in Markdown: a pin written from an ambiguous mention quotes the reading text around it', () => {
   const sidecar = joinLines('entities:', '  ana:', '    name: Ana Varga', '    type: person', '    aliases: [Varga]', '  tomas:', '    name: Tomas Varga', '    type: person', '    aliases: [Varga]', '');
   const source = joinLines('Notes on *the* **trial**', '', 'Varga came.', '', 'Varga left.');
