@@ -10,7 +10,7 @@
 import { BasisRecorder, type AnchorBasis } from './anchorBasis';
 import { snapBackward, snapForward, snapToCodePoints } from './codePoints';
 import { closestMatch, editDistance } from './fuzzy';
-import { fuzzyFind, maxErrorsFor } from './fuzzyAnchor';
+import { fuzzyFind, maxErrorsFor, seedPieces, type PieceOccurrences } from './fuzzyAnchor';
 import { LIMITS, type Limit } from './limits';
 import type { Anchor, AnchorSuggestion, Span } from './model';
 import { normalizeString, toNormalizedOffset, toOriginalSpan, type NormalizedText } from './normalize';
@@ -42,15 +42,16 @@ const SUGGESTION_CELLS = 10_000_000;
  * `hint`: where the annotation was last found (an original offset), to break
  * ties of the approximate step. Live tracking does not pass it (a fresh
  * analysis has none, and the two must agree).
- * `known`: the quote's occurrences, when already found with other quotes.
+ * `known`: the quote's occurrences, when already found with other quotes;
+ * `pieces`: the occurrences of its seed pieces (see `seedPiecesOf`), likewise.
  */
-export function findAnchor(article: NormalizedText, selector: AnchorSelector, hint?: number, known?: Occurrences): AnchorResult {
+export function findAnchor(article: NormalizedText, selector: AnchorSelector, hint?: number, known?: Occurrences, pieces?: PieceOccurrences): AnchorResult {
   const quote = normalizeString(selector.quote).trim();
   if (quote === '') return { status: 'orphaned', basis: EMPTY_BASIS };
   const occurrences = known ?? occurrencesOf(article.text, quote);
   const basis = new BasisRecorder();
   basis.watch(quote);
-  const result = occurrences.starts.length > 0 ? chooseExact(article, quote, occurrences, selector, basis) : findApproximately(article, quote, selector, hint, basis);
+  const result = occurrences.starts.length > 0 ? chooseExact(article, quote, occurrences, selector, basis) : findApproximately(article, quote, selector, hint, basis, pieces);
   return withBasis(result, basis.build(article));
 }
 
@@ -134,16 +135,23 @@ function commonSuffixLength(a: string, b: string): number {
 }
 
 /** The approximate step, within the approximate-search budget; a quote not found gets the closest text as a suggestion. */
-function findApproximately(article: NormalizedText, quote: string, selector: AnchorSelector, hint: number | undefined, basis: BasisRecorder): AnchorResult {
-  const context = {
-    prefix: normalizeString(selector.prefix ?? '').slice(-CONTEXT_CHARS),
-    suffix: normalizeString(selector.suffix ?? '').slice(0, CONTEXT_CHARS),
-    hint: hint === undefined ? undefined : toNormalizedOffset(article, hint),
-  };
-  const outcome = fuzzyFind(article.text, quote, context, article.original.length, basis);
+function findApproximately(article: NormalizedText, quote: string, selector: AnchorSelector, hint: number | undefined, basis: BasisRecorder, pieces?: PieceOccurrences): AnchorResult {
+  const context = { ...approximateContext(selector), hint: hint === undefined ? undefined : toNormalizedOffset(article, hint) };
+  const outcome = fuzzyFind(article.text, quote, context, article.original.length, basis, pieces);
   if (outcome.hit) return drifted(article, quote, outcome.hit, basis);
   const suggestion = suggestAnchor(article, quote, basis);
   return outcome.cut ? { status: 'orphaned', suggestion, limit: LIMITS.approximateSearch } : { status: 'orphaned', suggestion };
+}
+
+/** The prefix and suffix as the approximate step compares them. */
+function approximateContext(selector: AnchorSelector): { prefix: string; suffix: string } {
+  return { prefix: normalizeString(selector.prefix ?? '').slice(-CONTEXT_CHARS), suffix: normalizeString(selector.suffix ?? '').slice(0, CONTEXT_CHARS) };
+}
+
+/** The pieces an approximate search of this annotation looks up (its quote normalized as `findAnchor` does). */
+export function seedPiecesOf(selector: AnchorSelector): readonly string[] {
+  const quote = normalizeString(selector.quote).trim();
+  return quote === '' ? [] : seedPieces(quote, approximateContext(selector)).map((seed) => seed.piece);
 }
 
 function drifted(article: NormalizedText, quote: string, hit: { start: number; end: number; distance: number }, basis: BasisRecorder): AnchorResult {

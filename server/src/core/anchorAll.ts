@@ -3,7 +3,8 @@
 // tracking.ts), and the rest searched together, with one pass over the text
 // for all their quotes. Tracked or searched, each result equals what a fresh
 // analysis of the same text finds.
-import { findAnchor, type AnchorResult } from './anchor';
+import { findAnchor, seedPiecesOf, type AnchorResult } from './anchor';
+import { searchEach, type PieceOccurrences } from './fuzzyAnchor';
 import type { Anchor, AnchorList, Sidecar } from './model';
 import { normalizeString, type NormalizedText } from './normalize';
 import { findAllOccurrences } from './quoteIndex';
@@ -50,8 +51,22 @@ export function anchorAnnotations(text: string, normalized: () => NormalizedText
   const article = normalized();
   const quotes = pending.map((p) => normalizedQuote(p.item));
   const occurrences = findAllOccurrences(article.text, quotes);
-  pending.forEach((p, i) => (p.results[p.at] = findAnchor(article, p.item, undefined, occurrences.get(quotes[i]!))));
+  // The quotes not in the text are looked for approximately: their seed pieces are found together too.
+  const approximate = pending.filter((_, i) => occurrences.get(quotes[i]!)?.starts.length === 0);
+  const pieces = piecesLookup(article.text, approximate.flatMap((p) => seedPiecesOf(p.item)));
+  pending.forEach((p, i) => (p.results[p.at] = findAnchor(article, p.item, undefined, occurrences.get(quotes[i]!), pieces)));
   return results;
+}
+
+/** The occurrences of every piece, found in one pass; a piece not asked for is searched alone. */
+function piecesLookup(text: string, pieces: readonly string[]): PieceOccurrences | undefined {
+  if (pieces.length === 0) return undefined;
+  const found = findAllOccurrences(text, pieces);
+  const alone = searchEach(text);
+  return (piece, limit) => {
+    const starts = found.get(piece)?.starts;
+    return starts ? starts.slice(0, limit) : alone(piece, limit);
+  };
 }
 
 const normalizedQuotes = new WeakMap<Anchor, string>();

@@ -73,7 +73,7 @@ export interface FuzzyOutcome {
  * `articleLength` original characters, which sets the budgets), recording
  * what it reads in `basis`.
  */
-export function fuzzyFind(text: string, quote: string, context: FuzzyContext, articleLength: number, basis: BasisRecorder): FuzzyOutcome {
+export function fuzzyFind(text: string, quote: string, context: FuzzyContext, articleLength: number, basis: BasisRecorder, occurrences: PieceOccurrences = searchEach(text)): FuzzyOutcome {
   const maxErrors = maxErrorsFor(quote, true);
   const accept = (match: { start: number; end: number; distance: number } | undefined): FuzzyHit | undefined => {
     if (!match) return undefined;
@@ -82,7 +82,7 @@ export function fuzzyFind(text: string, quote: string, context: FuzzyContext, ar
     if (quote.length < SHORT_QUOTE && !agrees) return undefined;
     return match.distance <= maxErrorsFor(quote, agrees) ? { ...match, score: score(text, quote, match, context) } : undefined;
   };
-  const candidates = candidateStarts(text, quote, context, basis);
+  const candidates = candidateStarts(quote, context, basis, occurrences);
   if (candidates.length === 0) return fullScan(text, quote, articleLength, basis, accept);
   const budget = approximateBudget(articleLength);
   let best: FuzzyHit | undefined;
@@ -125,30 +125,59 @@ function contextAgreement(text: string, match: { start: number; end: number }, c
   return Math.max(prefix, suffix);
 }
 
+/** A piece of the quote or its context looked up in the text, and how many of its first occurrences vote. */
+export interface SeedPiece {
+  readonly piece: string;
+  readonly limit: number;
+  /** Where a hit says the quote starts, from where the piece starts. */
+  readonly offset: number;
+  readonly weight: number;
+}
+
+/** The first `limit` starts of `piece` in the text (overlapping ones included), in order. */
+export type PieceOccurrences = (piece: string, limit: number) => readonly number[];
+
+/** Each piece looked up with its own native search of the text. */
+export function searchEach(text: string): PieceOccurrences {
+  return (piece, limit) => {
+    const starts: number[] = [];
+    for (let at = text.indexOf(piece); at !== -1 && starts.length < limit; at = text.indexOf(piece, at + 1)) starts.push(at);
+    return starts;
+  };
+}
+
+/**
+ * The pieces whose hits vote for where the quote starts: pieces of the quote
+ * itself, the end of its prefix and the start of its suffix. Known before
+ * the search, so many quotes' pieces can be looked up in one pass.
+ */
+export function seedPieces(quote: string, context: Pick<FuzzyContext, 'prefix' | 'suffix'>): SeedPiece[] {
+  const pieces: SeedPiece[] = [];
+  const seedLength = Math.min(SEED_LENGTH, Math.max(3, Math.floor(quote.length / 3)), quote.length);
+  const step = Math.max(1, Math.floor((quote.length - seedLength) / 6));
+  for (let offset = 0; offset + seedLength <= quote.length; offset += step) pieces.push({ piece: quote.slice(offset, offset + seedLength), limit: 200, offset: -offset, weight: 1 });
+  const prefixTail = context.prefix.slice(-SEED_LENGTH);
+  if (prefixTail.trim().length >= 4) pieces.push({ piece: prefixTail, limit: 50, offset: prefixTail.length, weight: 2 });
+  const suffixHead = context.suffix.slice(0, SEED_LENGTH);
+  if (suffixHead.trim().length >= 4) pieces.push({ piece: suffixHead, limit: 50, offset: -quote.length, weight: 2 });
+  return pieces;
+}
+
 /**
  * Likely start positions of the quote, most supported first: each exact hit
  * of a piece votes for where the quote would start, and votes for starts a
  * few characters apart add up (an edit inside the quote shifts the pieces
  * after it). Of starts this close, only the best is kept.
  */
-function candidateStarts(text: string, quote: string, context: FuzzyContext, basis: BasisRecorder): number[] {
+function candidateStarts(quote: string, context: FuzzyContext, basis: BasisRecorder, occurrences: PieceOccurrences): number[] {
   const votes = new Map<number, number>();
-  const vote = (start: number, weight = 1): void => {
+  const vote = (start: number, weight: number): void => {
     votes.set(start, (votes.get(start) ?? 0) + weight);
   };
-  const lookUp = (piece: string, limit: number, visit: (at: number) => void): void => {
-    basis.watch(piece);
-    forEachOccurrence(text, piece, limit, visit);
-  };
-  const seedLength = Math.min(SEED_LENGTH, Math.max(3, Math.floor(quote.length / 3)), quote.length);
-  const step = Math.max(1, Math.floor((quote.length - seedLength) / 6));
-  for (let offset = 0; offset + seedLength <= quote.length; offset += step) {
-    lookUp(quote.slice(offset, offset + seedLength), 200, (at) => vote(at - offset));
+  for (const seed of seedPieces(quote, context)) {
+    basis.watch(seed.piece);
+    for (const at of occurrences(seed.piece, seed.limit)) vote(at + seed.offset, seed.weight);
   }
-  const prefixTail = context.prefix.slice(-SEED_LENGTH);
-  if (prefixTail.trim().length >= 4) lookUp(prefixTail, 50, (at) => vote(at + prefixTail.length, 2));
-  const suffixHead = context.suffix.slice(0, SEED_LENGTH);
-  if (suffixHead.trim().length >= 4) lookUp(suffixHead, 50, (at) => vote(at - quote.length, 2));
   if (context.hint !== undefined) {
     vote(context.hint, 2);
     basis.readAll();
@@ -172,11 +201,6 @@ function strongestApart(votes: ReadonlyMap<number, number>): number[] {
     if (chosen.every((c) => Math.abs(c - start) > 2 * NEARBY)) chosen.push(start);
   }
   return chosen;
-}
-
-function forEachOccurrence(text: string, needle: string, limit: number, visit: (at: number) => void): void {
-  let count = 0;
-  for (let at = text.indexOf(needle); at !== -1 && count < limit; at = text.indexOf(needle, at + 1), count++) visit(at);
 }
 
 /** Quote similarity first, then context, then closeness to the last known position (as in Hypothesis' scoring). */
