@@ -39,3 +39,21 @@ export const MASSOUD_ENTITIES = joinLines(
   '    name: Massoud Foundation',
   '    type: organization',
 );
+
+/**
+ * Runs `run` while counting the calls to a compiled core module's export (the
+ * core calls its imports through the module object, so a count taken here
+ * sees every call), then restores it. For tests that assert work not done.
+ */
+export function countingCalls<T>(modulePath: string, name: string, run: () => T): { result: T; calls: unknown[][] } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require(modulePath) as Record<string, (...args: unknown[]) => unknown>;
+  const original = module[name]!;
+  const calls: unknown[][] = [];
+  module[name] = (...args: unknown[]) => (calls.push(args), original(...args));
+  try {
+    return { result: run(), calls };
+  } finally {
+    module[name] = original;
+  }
+}

@@ -14,7 +14,7 @@ import { quickFixesFor } from '../../server/src/core/quickFixes';
 import { applyEdits } from '../../server/src/core/sidecarText';
 import { visible } from '../support/incrementalEdits';
 import { REPO } from '../support/mentionAccuracy';
-import { joinLines } from './helpers';
+import { countingCalls, joinLines } from './helpers';
 
 const ENTITIES = joinLines(
   'entities:',
@@ -179,16 +179,8 @@ test('incremental in Markdown: an edit away from a quote written with markup mov
   const edited = `New ${source}`;
   const editedArticle = prepareArticle(edited, prepareArticle(source, undefined, true));
   // The source is not normalized again (a whole normalization of a 1 MB source is what a keystroke must not pay).
-  const normalizeModule = require('../../server/src/core/normalize') as { normalizeWithMap: (text: string) => unknown };
-  const original = normalizeModule.normalizeWithMap;
-  const normalizedLengths: number[] = [];
-  normalizeModule.normalizeWithMap = (text: string) => (normalizedLengths.push(text.length), original(text));
-  let second: Analysis;
-  try {
-    second = analyze(editedArticle, sidecar, undefined, first);
-  } finally {
-    normalizeModule.normalizeWithMap = original;
-  }
+  const { result: second, calls } = countingCalls('../../server/src/core/normalize', 'normalizeWithMap', () => analyze(editedArticle, sidecar, undefined, first));
+  const normalizedLengths = calls.map(([text]) => (text as string).length);
   assert.ok(normalizedLengths.every((length) => length < edited.length / 4), `normalized: ${normalizedLengths.join(', ')} of ${edited.length}`);
   const moved = second.sourceAnchors?.results.claims.get(0);
   assert.ok(moved && moved.status === 'found' && kept.status === 'found');

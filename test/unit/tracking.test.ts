@@ -7,7 +7,7 @@ import type { Analysis } from '../../server/src/core/model';
 import { changedRegion } from '../../server/src/core/tracking';
 import { visible } from '../support/incrementalEdits';
 import { REPO } from '../support/mentionAccuracy';
-import { joinLines } from './helpers';
+import { countingCalls, joinLines } from './helpers';
 
 const SIDECAR = prepareSidecar(joinLines('claims:', '  - quote: Kabul fell on 15 August', '  - quote: The valley held', 'notes:', '  - quote: resistance', '    text: n'));
 
@@ -40,6 +40,28 @@ test('tracking: annotations move with the text through a sequence of edits', () 
     assert.deepEqual(anchored(analysis), step.expected, text);
   }
 });
+
+const EDGE_TEXT = 'Alpha beta. The valley held. Gamma delta.';
+const afterPeriod = EDGE_TEXT.indexOf(' Gamma');
+const edgeEdits: { name: string; at: number; insert: string; searched: boolean }[] = [
+  { name: 'a word typed just past what the search of the quote read (the period after it)', at: afterPeriod, insert: '(so)', searched: false },
+  { name: 'a word typed just before what it read (the space before it)', at: EDGE_TEXT.indexOf(' The valley'), insert: '(so)', searched: false },
+  { name: 'a combining accent typed just past what it read (it joins the period)', at: afterPeriod, insert: '\u0301', searched: true },
+  { name: 'a space typed next to the space before what it read (one run of spaces)', at: EDGE_TEXT.indexOf(' The valley'), insert: ' ', searched: true },
+  { name: 'a letter typed inside what it read', at: EDGE_TEXT.indexOf('held'), insert: 'x', searched: true },
+];
+
+for (const edit of edgeEdits) {
+  test(`tracking at the edge of what a search read: ${edit.name} ${edit.searched ? 'searches again' : 'moves the anchor without searching'}, as a fresh analysis finds it`, () => {
+    const sidecar = prepareSidecar(joinLines('claims:', '  - quote: The valley held'));
+    const before = prepareArticle(EDGE_TEXT);
+    const first = analyze(before, sidecar);
+    const text = EDGE_TEXT.slice(0, edit.at) + edit.insert + EDGE_TEXT.slice(edit.at);
+    const { result, calls } = countingCalls('../../server/src/core/anchor', 'findAnchor', () => analyze(prepareArticle(text, before), sidecar, undefined, first));
+    assert.equal(calls.length, edit.searched ? 1 : 0);
+    assert.deepEqual(visible(result), visible(analyze(prepareArticle(text), sidecar)));
+  });
+}
 
 test('tracking: the tracked analysis equals one from scratch after every random edit on a sample (paranoid check)', () => {
   const article = fs.readFileSync(path.join(REPO, 'samples', 'support-ahmad-massoud.txt'), 'utf8');

@@ -74,8 +74,20 @@ function mergeRanges(sorted: readonly Span[]): Span[] {
   return merged;
 }
 
-/** Whether a closed range [start, end] meets any basis range (touching counts). Binary search: ranges are sorted and disjoint. */
-export function touchesAny(ranges: readonly Span[], start: number, end: number): boolean {
+/** How the replaced region [start, end) of an edit meets the ranges read. */
+export interface Meeting {
+  /** The edit changes text inside a range (or inserts strictly inside one). */
+  readonly inside: boolean;
+  /** A range ends where the edit starts: the edit may join what is after it to the range's last character. */
+  readonly endsAtEdit: boolean;
+  /** A range starts where the replaced region ends: the edit may join what it writes to the range's first character. */
+  readonly startsAtEdit: boolean;
+}
+
+const APART: Meeting = { inside: false, endsAtEdit: false, startsAtEdit: false };
+
+/** How an edit replacing [start, end) meets the ranges (half-open, sorted, disjoint). Binary search, then the few ranges that touch it. */
+export function meetingOf(ranges: readonly Span[], start: number, end: number): Meeting {
   let low = 0;
   let high = ranges.length;
   while (low < high) {
@@ -83,11 +95,20 @@ export function touchesAny(ranges: readonly Span[], start: number, end: number):
     if (ranges[mid]!.end < start) low = mid + 1;
     else high = mid;
   }
-  return low < ranges.length && ranges[low]!.start <= end;
+  let endsAtEdit = false;
+  let startsAtEdit = false;
+  for (let i = low; i < ranges.length && ranges[i]!.start <= end; i++) {
+    const range = ranges[i]!;
+    const overlaps = Math.max(range.start, start) < Math.min(range.end, end) || (range.start < start && start < range.end);
+    if (overlaps) return { inside: true, endsAtEdit, startsAtEdit };
+    if (range.end === start) endsAtEdit = true;
+    if (range.start === end) startsAtEdit = true;
+  }
+  return endsAtEdit || startsAtEdit ? { inside: false, endsAtEdit, startsAtEdit } : APART;
 }
 
-/** The basis after an edit that does not touch it: ranges after `at` move by `delta`. */
-export function shiftBasis(basis: AnchorBasis, at: number, delta: number): AnchorBasis {
+/** The basis after an edit that does not change it: ranges from the end of the replaced region `oldEnd` on move by `delta` (those before it, even ending where it starts, stay). */
+export function shiftBasis(basis: AnchorBasis, oldEnd: number, delta: number): AnchorBasis {
   if (delta === 0) return basis;
-  return { ...basis, ranges: basis.ranges.map((r) => (r.end < at ? r : { start: r.start + delta, end: r.end + delta })) };
+  return { ...basis, ranges: basis.ranges.map((r) => (r.start < oldEnd ? r : { start: r.start + delta, end: r.end + delta })) };
 }

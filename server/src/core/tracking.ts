@@ -8,10 +8,10 @@
 // decide the same (its basis, see anchorBasis.ts). Everything else is
 // searched again.
 import type { AnchorResult } from './anchor';
-import { shiftBasis, touchesAny, type AnchorBasis } from './anchorBasis';
+import { meetingOf, shiftBasis, type AnchorBasis } from './anchorBasis';
 import { snapBackward, snapForward } from './codePoints';
 import type { AnchorSuggestion, Span } from './model';
-import { normalizeWithMap, toNormalizedOffset, toOriginalSpan, type NormalizedText } from './normalize';
+import { isSpace, normalizeWithMap, toNormalizedOffset, toOriginalSpan, type NormalizedText } from './normalize';
 import { occurrencesOf } from './quoteIndex';
 
 export interface TextChange {
@@ -116,10 +116,30 @@ export function longestWatch(results: Iterable<AnchorResult>): number {
   return longest;
 }
 
+/**
+ * Whether normalization may join the new text's characters on either side of
+ * `at` (a new-text offset at an edge of the change): white space on both
+ * sides is one run, and a character at or above U+0300 may be a mark that
+ * NFC composes with the one before it, or half of a surrogate pair.
+ */
+function mayJoin(window: ChangeWindow, at: number): boolean {
+  const text = window.normalized.original;
+  const local = at - window.from;
+  // The window reaches past the change on both sides unless the text ends there: nothing to join with.
+  if (local <= 0 || local >= text.length) return false;
+  const before = text.charCodeAt(local - 1);
+  const after = text.charCodeAt(local);
+  return after >= 0x300 || before >= 0xd800 || (isSpace(text[local - 1]!) && isSpace(text[local]!));
+}
+
 /** Whether the edit leaves a basis as it is (in a text of `newLength` characters). */
 function keeps(basis: AnchorBasis, change: TextChange, newLength: number, window: ChangeWindow): boolean {
   if (newLength < basis.minLength || newLength > basis.maxLength) return false;
-  if (touchesAny(basis.ranges, change.start, change.oldEnd)) return false;
+  const meeting = meetingOf(basis.ranges, change.start, change.oldEnd);
+  if (meeting.inside) return false;
+  // A range read that only touches the edit is kept unless the edit joins a character to its edge.
+  if (meeting.endsAtEdit && mayJoin(window, change.start)) return false;
+  if (meeting.startsAtEdit && mayJoin(window, change.newEnd)) return false;
   return !basis.watch.some((watched) => writtenByEdit(window, watched));
 }
 
@@ -131,9 +151,9 @@ export function trackAnchor(previous: AnchorResult, change: TextChange, newLengt
   const basis = previous.basis;
   if (!basis || !keeps(basis, change, newLength, window())) return undefined;
   const delta = change.newEnd - change.oldEnd;
-  // Nothing of the result touches the edit: what is after it moves.
-  const move = (span: Span): Span => (span.end < change.start ? span : { start: span.start + delta, end: span.end + delta });
-  const moved = shiftBasis(basis, change.start, delta);
+  // Nothing of the result is inside the edit: what is after it moves (what ends where it starts stays).
+  const move = (span: Span): Span => (span.start < change.oldEnd ? span : { start: span.start + delta, end: span.end + delta });
+  const moved = shiftBasis(basis, change.oldEnd, delta);
   const suggestion = (s: AnchorSuggestion | undefined): AnchorSuggestion | undefined => s && { ...s, span: move(s.span) };
   switch (previous.status) {
     case 'found':
