@@ -26,7 +26,7 @@ export const INVARIANTS = {
   'edit-parses': 'applying an offered write (quick fix, annotation) yields YAML that parses',
   'edit-keeps': 'an offered write keeps every annotation and field it does not target',
   'edit-effect': 'an offered write does what it says (the new anchor is found exactly where meant)',
-  incremental: 'the analysis tracked through an edit equals a fresh analysis of the edited text',
+  incremental: 'the analysis tracked through an edit equals a fresh analysis of the edited text (read as text, and as Markdown)',
   'nfc-equivalence': 'an article in NFD names the same entities, in the same order, as the same article in NFC',
   'claim-status': "a claim's status agrees with its sidecar entry (sourced only with a defined source)",
   'server-alive': 'the server process stays alive and answers a hover after each input',
@@ -168,6 +168,7 @@ export function checkCore(input: FuzzCase, options: CheckOptions = DEFAULT_CHECK
   k.harness('quick fixes', () => checkQuickFixes(k, analysis, rng));
   k.harness('annotate', () => checkAnnotate(k, analysis, prepared, rng));
   k.harness('incremental', () => checkIncremental(k, analysis, prepared, rng));
+  k.harness('incremental (Markdown)', () => checkMarkdownIncremental(k, input.article, prepared, rng));
   k.harness('normalization', () => checkNormalization(k, analysis, prepared));
   k.harness('claim status', () => checkClaimStatus(k, analysis));
   return k.report();
@@ -309,6 +310,30 @@ function checkIncremental(k: Checker, a: Analysis, prepared: PreparedSidecar, rn
   const previousArticle = prepareArticle(text);
   const tracked = k.call(`analyze after ${op}`, () => analyze(prepareArticle(edited, previousArticle), prepared, undefined, a));
   const fresh = k.call(`fresh analyze after ${op}`, () => analyze(prepareArticle(edited), prepared));
+  if (!tracked || !fresh) return;
+  checkAnalysis(k, tracked, `tracked ${op}`);
+  k.count('incremental');
+  const difference = firstDifference(summary(tracked), summary(fresh));
+  if (difference) k.fail('incremental', op, difference);
+}
+
+/**
+ * The article read as Markdown (its quotes, written against the source, may
+ * hold markup), its source edited with Markdown's own characters, then
+ * analysed incrementally and afresh: both must agree.
+ */
+function checkMarkdownIncremental(k: Checker, source: string, prepared: PreparedSidecar, rng: Random): void {
+  const before = k.call('prepareArticle as Markdown', () => prepareArticle(source, undefined, true));
+  const first = before && k.call('analyze as Markdown', () => analyze(before, prepared));
+  if (!before || !first) return;
+  checkAnalysis(k, first, 'analyze as Markdown');
+  const at = rng.int(source.length + 1);
+  const cut = rng.chance(0.4) ? rng.between(1, 8) : 0;
+  const typed = rng.pick(['', '*', '**', '`', '[', '](https://example.org/x)', '\n\n', '> ', '- ', '```\n', 'a', ' ', '“', '<b>']);
+  const edited = source.slice(0, at) + typed + source.slice(at + cut);
+  const op = `Markdown edit@${at}-${at + cut}→${JSON.stringify(typed)}`;
+  const tracked = k.call(`analyze after ${op}`, () => analyze(prepareArticle(edited, before), prepared, undefined, first));
+  const fresh = k.call(`fresh analyze after ${op}`, () => analyze(prepareArticle(edited, undefined, true), prepared));
   if (!tracked || !fresh) return;
   checkAnalysis(k, tracked, `tracked ${op}`);
   k.count('incremental');

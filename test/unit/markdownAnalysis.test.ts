@@ -197,6 +197,13 @@ test('quick fixes in Markdown: a pin written from an ambiguous mention quotes th
   assert.equal(applyEdits(analysis.sidecarText, fix.edits!), `${sidecar}mentions:\n  - quote: Varga\n    prefix: "trial "\n    entity: tomas\n`);
 });
 
+test('budgets in Markdown: the finding on a piece read as written ends between two characters, not inside an emoji', () => {
+  const analysis = analyzeMarkdown(`Intro.\n\nx${'😀'.repeat(50)}${'[a]('.repeat(20_000)}`, ENTITIES);
+  const found = analysis.findings.find((f) => f.code === 'limit-exceeded')!;
+  const end = analysis.articleText.charCodeAt(found.span.end - 1);
+  assert.ok(!(end >= 0xd800 && end <= 0xdbff), `ends after a high surrogate at ${found.span.end}`);
+});
+
 test('budgets in Markdown: a piece read as written is one limit-exceeded finding on the article', () => {
   const analysis = analyzeMarkdown(`Intro.\n\n${'[a]('.repeat(20_000)}`, ENTITIES);
   const found = analysis.findings.filter((f) => f.code === 'limit-exceeded');

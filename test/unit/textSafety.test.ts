@@ -76,6 +76,16 @@ test('structure: an edit that touches the whole of a 4 MB article without quotes
   assert.equal(result.updated, result.fresh);
 });
 
+// Found by the fuzz: trailing spaces were trimmed with /[ \t]+$/, which tries every run from its
+// start (a run of 50,000 spaces inside a line: 1.3 s). Read backwards, the run is read once.
+test('Markdown: a line with runs of 200,000 spaces and tabs inside it is read at once', async () => {
+  const script = `
+    const { markdownReading } = core('reading/readingText.js');
+    const line = 'Ferrow met the board.' + ' '.repeat(200000) + 'It ended.' + '\\t'.repeat(200000) + 'Done.  ';
+    done(markdownReading(line + '\\n\\nNext paragraph.').text.includes('Ferrow met the board.'));`;
+  assert.equal(await finishesWithin(10_000, script), true);
+});
+
 test('structure: runs of sentence marks not followed by a space are read once', async () => {
   const script = `
     const { analyzeStructure } = core('textStructure.js');

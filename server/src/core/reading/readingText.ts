@@ -4,6 +4,7 @@
 // chunks.ts); after an edit only the pieces it touches are parsed and read
 // again, the others are kept and moved. Every result equals the reading of
 // the same source from scratch.
+import { snapForward } from '../codePoints';
 import type { Span } from '../model';
 import { changedRegion } from '../tracking';
 import { cutsFrom, nextCut } from './chunks';
@@ -144,7 +145,7 @@ function assemble(source: string, frontMatter: FrontMatter, { pieces, sourceStar
     if (!headline && i === 0 && frontMatter.title) headline = { start: 0, end: text.length };
     const title = 'firstTitle' in piece.reading ? piece.reading.firstTitle : undefined;
     if (!headline && title !== undefined) headline = { start: length + title, end: length + paragraphEnd(text, title) };
-    if ('inlineSkipped' in piece.reading && piece.reading.inlineSkipped) inlineSkipped = { span: inlineSkipped?.span ?? { start: length, end: length + Math.min(text.length, SKIPPED_SPAN_CHARS) }, pieces: (inlineSkipped?.pieces ?? 0) + 1 };
+    if ('inlineSkipped' in piece.reading && piece.reading.inlineSkipped) inlineSkipped = { span: inlineSkipped?.span ?? { start: length, end: length + snapForward(text, Math.min(text.length, SKIPPED_SPAN_CHARS)) }, pieces: (inlineSkipped?.pieces ?? 0) + 1 };
     length += text.length;
   });
   return new PiecedReading(source, parts.join(''), frontMatter, headline, inlineSkipped, pieces, sourceStarts, readingStarts);
