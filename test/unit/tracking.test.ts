@@ -63,6 +63,16 @@ for (const edit of edgeEdits) {
   });
 }
 
+test('tracking: an edit in a letter NFC composes with its marks, before a quote drifted onto those marks, searches again (found by the fuzz)', () => {
+  const article = `# Notes on Marrow${'\u0301'.repeat(40)}: the ledger was burned in March\n`;
+  const sidecar = prepareSidecar(joinLines('claims:', '  - quote: "ow: the ledger w"'));
+  const before = prepareArticle(article);
+  const first = analyze(before, sidecar);
+  const edited = `${article.slice(0, 17)}é${article.slice(28)}`;
+  const tracked = analyze(prepareArticle(edited, before), sidecar, undefined, first);
+  assert.deepEqual(visible(tracked), visible(analyze(prepareArticle(edited), sidecar)));
+});
+
 test('tracking: the tracked analysis equals one from scratch after every random edit on a sample (paranoid check)', () => {
   const article = fs.readFileSync(path.join(REPO, 'samples', 'support-ahmad-massoud.txt'), 'utf8');
   const sidecar = prepareSidecar(fs.readFileSync(path.join(REPO, 'samples', 'support-ahmad-massoud.annotations.yaml'), 'utf8'));

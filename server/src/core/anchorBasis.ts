@@ -53,10 +53,29 @@ export class BasisRecorder {
     if (this.whole) return undefined;
     const last = article.text.length;
     const ranges = this.reads
-      .map((r) => ({ start: article.starts[clamp(r.start, 0, last)]!, end: article.starts[clamp(r.end, 0, last)]! }))
+      .map((r) => ({ start: clusterStart(article.starts, clamp(r.start, 0, last)), end: article.starts[clamp(r.end, 0, last)]! }))
       .sort((a, b) => a.start - b.start);
     return { ranges: mergeRanges(ranges), watch: [...this.watched], minLength: this.minLength, maxLength: this.maxLength };
   }
+}
+
+/**
+ * Where the original text that normalized character `i` depends on starts.
+ * In a cluster NFC changed, the units after the first map to the cluster's
+ * end (see nfc.ts), yet what they are depends on all of it (a mark after a
+ * "w" is part of "ẃ"): such a unit reads from the cluster's start, the
+ * offset of its first unit (found by binary search: `starts` never goes down).
+ */
+function clusterStart(starts: Int32Array, i: number): number {
+  const at = starts[i]!;
+  let low = 0;
+  let high = i;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return low < i && low > 0 ? starts[low - 1]! : at;
 }
 
 function clamp(value: number, min: number, max: number): number {
