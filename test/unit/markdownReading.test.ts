@@ -27,6 +27,7 @@ const cases: { construct: string; source: string; reading: string; unsearchable?
   { construct: 'soft line break read as a space', source: 'The council\nvoted   \n  at noon', reading: 'The council voted\nat noon' },
   { construct: 'CRLF soft break', source: 'The council\r\nvoted', reading: 'The council voted' },
   { construct: 'hard break with a backslash', source: 'Line one\\\nLine two', reading: 'Line one\nLine two' },
+  { construct: 'hard break after a run of spaces, and runs of spaces that are none', source: 'Line    one  and   two  \nLine three', reading: 'Line    one  and   two\nLine three' },
   { construct: 'ATX headings', source: joinLines('# The title #', '', '## Part *two*', 'Body.'), reading: 'The title\n\nPart two\n\nBody.' },
   { construct: 'setext heading', source: joinLines('The title', '=========', '', 'Body.'), reading: 'The title\n\nBody.' },
   { construct: 'paragraphs stay apart', source: joinLines('One.', '', '', 'Two.'), reading: 'One.\n\nTwo.' },

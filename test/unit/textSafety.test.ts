@@ -86,6 +86,16 @@ test('Markdown: a line with runs of 200,000 spaces and tabs inside it is read at
   assert.equal(await finishesWithin(10_000, script), true);
 });
 
+// Found by the fuzz: the parser's own hard-break rule read a run of spaces from each of its spaces
+// (18,000 spaces in a paragraph, under the inline budget: 0.7 s). Ours reads the run once.
+test('Markdown: ten paragraphs, each with a run of 19,000 spaces (under the inline budget), are read at once', async () => {
+  const script = `
+    const { markdownReading } = core('reading/readingText.js');
+    const paragraph = 'The board met.' + ' '.repeat(19000) + 'It ended.  \\nDone.';
+    done(markdownReading(Array(10).fill(paragraph).join('\\n\\n')).text.endsWith('It ended.\\nDone.'));`;
+  assert.equal(await finishesWithin(3_000, script), true);
+});
+
 test('structure: runs of sentence marks not followed by a space are read once', async () => {
   const script = `
     const { analyzeStructure } = core('textStructure.js');
