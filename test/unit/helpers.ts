@@ -46,7 +46,6 @@ export const MASSOUD_ENTITIES = joinLines(
  * sees every call), then restores it. For tests that assert work not done.
  */
 export function countingCalls<T>(modulePath: string, name: string, run: () => T): { result: T; calls: unknown[][] } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(modulePath) as Record<string, (...args: unknown[]) => unknown>;
   const original = module[name]!;
   const calls: unknown[][] = [];
