@@ -81,22 +81,34 @@ test('go to definition from a mention opens the entity in the sidecar', { skip }
   await screenshot(page, 'definition');
 });
 
-test('the “Mark as opinion” quick fix stops the flag and edits the sidecar, keeping its comments', { skip }, async () => {
-  const sidecarPath = join(server.workspace, SIDECAR);
+/** The unsourced count in the status bar. */
+const unsourcedCount = async () => Number((await statusBarText(page)).match(/(\d+) unsourced/)?.[1]);
+
+/**
+ * Opens `file`, puts the cursor on a flagged claim (`placeCursor`), chooses
+ * “Mark as opinion” from the quick fix menu and waits for one claim fewer
+ * flagged and the sidecar changed on disk: the sidecar before and after.
+ */
+async function markAsOpinion(file, sidecar, placeCursor, menuScreenshot) {
+  const sidecarPath = join(server.workspace, sidecar);
   const before = readFileSync(sidecarPath, 'utf8');
-  await openFile(page, ARTICLE);
-  const count = async () => Number((await statusBarText(page)).match(/(\d+) unsourced/)?.[1]);
-  const flagged = await until(count, 'the unsourced count');
-  await cursorOn('He rebuffed offers', 3);
+  await openFile(page, file);
+  const flagged = await until(unsourcedCount, 'the unsourced count');
+  await placeCursor();
   await page.keyboard.press('Control+.');
   await until(async () => (await page.locator('.action-widget').innerText()).includes('Mark as opinion'), 'the quick fix menu');
-  await screenshot(page, 'quickfix');
+  if (menuScreenshot) await screenshot(page, menuScreenshot);
   await chooseAction(page, 'Mark as opinion');
-  await until(async () => (await count()) === flagged - 1, 'one claim fewer flagged');
+  await until(async () => (await unsourcedCount()) === flagged - 1, 'one claim fewer flagged');
   const after = await until(() => {
     const text = readFileSync(sidecarPath, 'utf8');
     return text !== before && text;
   }, 'the sidecar to change on disk');
+  return { before, after };
+}
+
+test('the “Mark as opinion” quick fix stops the flag and edits the sidecar, keeping its comments', { skip }, async () => {
+  const { before, after } = await markAsOpinion(ARTICLE, SIDECAR, () => cursorOn('He rebuffed offers', 3), 'quickfix');
   assert.match(after, /  - id: rebuffed-offers\n    quote: He rebuffed offers from two heads of state to whisk him to safety on private planes\n    kind: opinion\n/);
   const removed = before.split('\n').filter((line) => !after.split('\n').includes(line));
   assert.deepEqual(removed, [], 'every line of the sidecar is kept');
@@ -107,8 +119,7 @@ test('the “Mark as opinion” quick fix stops the flag and edits the sidecar, 
 test('annotating a sentence as a claim from the keyboard flags it and writes the sidecar', { skip }, async () => {
   const sidecarPath = join(server.workspace, SIDECAR);
   await openFile(page, ARTICLE);
-  const count = async () => Number((await statusBarText(page)).match(/(\d+) unsourced/)?.[1]);
-  const flagged = await until(count, 'the unsourced count');
+  const flagged = await until(unsourcedCount, 'the unsourced count');
   await cursorOn('I spent the harrowing days', 5);
   // The Marginalia chord: Alt+M, then C for claim.
   await page.keyboard.press('Alt+M');
@@ -116,7 +127,7 @@ test('annotating a sentence as a claim from the keyboard flags it and writes the
   const picker = page.locator('.quick-input-widget');
   await until(async () => (await picker.isVisible()) && (await picker.innerText()).includes('its sources'), 'the sources picker');
   await page.keyboard.press('Enter');
-  await until(async () => (await count()) === flagged + 1, 'one more unsourced claim in the status bar');
+  await until(async () => (await unsourcedCount()) === flagged + 1, 'one more unsourced claim in the status bar');
   await screenshot(page, 'annotate');
   const saved = await until(() => readFileSync(sidecarPath, 'utf8').includes('quote: I spent the harrowing days of Afghanistan’s fall with him.') || undefined, 'the new claim in the sidecar on disk', 15_000);
   assert.ok(saved);
@@ -295,21 +306,8 @@ test('Markdown: an unsourced claim’s squiggle runs over its source, bold and l
 });
 
 test('Markdown: “Mark as opinion” from inside a claim’s bold markup adds one line to the sidecar, byte for byte', { skip }, async () => {
-  const sidecarPath = join(server.workspace, MARKDOWN_SIDECAR);
-  const before = readFileSync(sidecarPath, 'utf8');
-  await openFile(page, MARKDOWN);
-  const count = async () => Number((await statusBarText(page)).match(/(\d+) unsourced/)?.[1]);
-  const flagged = await until(count, 'the unsourced count');
   // Between the two asterisks of **not**: on no reading text, but inside the claim's range.
-  await cursorInMarkdown('do **not** have', 4);
-  await page.keyboard.press('Control+.');
-  await until(async () => (await page.locator('.action-widget').innerText()).includes('Mark as opinion'), 'the quick fix menu');
-  await chooseAction(page, 'Mark as opinion');
-  await until(async () => (await count()) === flagged - 1, 'one claim fewer flagged');
-  const after = await until(() => {
-    const text = readFileSync(sidecarPath, 'utf8');
-    return text !== before && text;
-  }, 'the sidecar to change on disk');
+  const { before, after } = await markAsOpinion(MARKDOWN, MARKDOWN_SIDECAR, () => cursorInMarkdown('do **not** have', 4));
   const claim = '  - id: no-full-control\n    quote: they do not have full control of the country\n';
   assert.ok(before.includes(claim));
   assert.equal(after, before.replace(claim, `${claim}    kind: opinion\n`));
