@@ -63,6 +63,19 @@ for (const edit of edgeEdits) {
   });
 }
 
+test('tracking: text typed at the very start, where a search read up to the text start, searches again (found by the fuzz)', () => {
+  // The second "Venn" has more of the prefix before it; typed at the start, the first one has all of it.
+  const sidecar = prepareSidecar(joinLines('claims:', '  - quote: Venn', '    prefix: "Lord Dara "'));
+  const text = 'Dara Venn met Dara Venn.';
+  const before = prepareArticle(text);
+  const first = analyze(before, sidecar);
+  assert.equal(first.claims[0]!.span!.start, text.lastIndexOf('Venn'));
+  const edited = `Lord ${text}`;
+  const tracked = analyze(prepareArticle(edited, before), sidecar, undefined, first);
+  assert.equal(tracked.claims[0]!.span!.start, edited.indexOf('Venn'));
+  assert.deepEqual(visible(tracked), visible(analyze(prepareArticle(edited), sidecar)));
+});
+
 test('tracking: an edit in a letter NFC composes with its marks, before a quote drifted onto those marks, searches again (found by the fuzz)', () => {
   const article = `# Notes on Marrow${'\u0301'.repeat(40)}: the ledger was burned in March\n`;
   const sidecar = prepareSidecar(joinLines('claims:', '  - quote: "ow: the ledger w"'));

@@ -137,9 +137,11 @@ function keeps(basis: AnchorBasis, change: TextChange, newLength: number, window
   if (newLength < basis.minLength || newLength > basis.maxLength) return false;
   const meeting = meetingOf(basis.ranges, change.start, change.oldEnd);
   if (meeting.inside) return false;
-  // A range read that only touches the edit is kept unless the edit joins a character to its edge.
-  if (meeting.endsAtEdit && mayJoin(window, change.start)) return false;
-  if (meeting.startsAtEdit && mayJoin(window, change.newEnd)) return false;
+  // A range read that only touches the edit is kept unless the edit joins a character to its edge,
+  // or the edge is the text's own start or end (a read cut there by the text would reach what is written).
+  const oldLength = newLength - (change.newEnd - change.oldEnd);
+  if (meeting.endsAtEdit && (change.start === oldLength || mayJoin(window, change.start))) return false;
+  if (meeting.startsAtEdit && (change.oldEnd === 0 || mayJoin(window, change.newEnd))) return false;
   return !basis.watch.some((watched) => writtenByEdit(window, watched));
 }
 
