@@ -110,8 +110,10 @@ export class ServerFuzzer {
   /** A keystroke or a deletion in the article, sent as an incremental change. */
   private type(rng: Random): void {
     const starts = lineStarts(this.article);
-    const at = rng.int(this.article.length + 1);
-    const cut = rng.chance(0.4) ? Math.min(rng.between(1, 6), this.article.length - at) : 0;
+    // No editor puts a position between the \r and \n of one line break (LSP positions cannot say it): step back from there.
+    const outsideCrlf = (offset: number): number => (this.article[offset - 1] === '\r' && this.article[offset] === '\n' ? offset - 1 : offset);
+    const at = outsideCrlf(rng.int(this.article.length + 1));
+    const cut = rng.chance(0.4) ? outsideCrlf(Math.min(at + rng.between(1, 6), this.article.length)) - at : 0;
     const typed = rng.pick(['a', ' ', 'Marrow', '\n', '😀', '”', '.', '']);
     const range = { start: positionAt(starts, at), end: positionAt(starts, at + cut) };
     this.article = this.article.slice(0, at) + typed + this.article.slice(at + cut);
