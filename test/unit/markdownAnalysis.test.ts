@@ -14,6 +14,7 @@ import { quickFixesFor } from '../../server/src/core/quickFixes';
 import { applyEdits } from '../../server/src/core/sidecarText';
 import { visible } from '../support/incrementalEdits';
 import { REPO } from '../support/mentionAccuracy';
+import { seeded } from '../../bench/editCorpus';
 import { countingCalls, joinLines } from './helpers';
 
 const ENTITIES = joinLines(
@@ -155,8 +156,8 @@ test('incremental in Markdown: quotes written with their markup stay anchored th
   let source = joinLines('---', 'title: Harbour notes', '---', '', ...paragraphs.flatMap((p) => [p, '']));
   const quotes = [3, 7, 10].map((i) => `the **harbour board** met on *day ${i}* and [Ana Varga](https://example.org/${i}) spoke`);
   const sidecar = prepareSidecar(`${ENTITIES}\nclaims:\n${quotes.map((q) => `  - quote: ${JSON.stringify(q)}\n`).join('')}`);
-  let state = 5;
-  const random = (n: number): number => (state = (state * 1103515245 + 12345) % 2 ** 31) % n;
+  const next = seeded(5);
+  const random = (n: number): number => Math.floor(next() * n);
   const inserts = ['x', ' ', '*', '**', '\n\n', '[', ']', '`', 'harbour ', '> '];
   let prepared = prepareArticle(source, undefined, true);
   let tracked = analyze(prepared, sidecar);

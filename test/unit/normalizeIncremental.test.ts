@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { normalizeWithMap, renormalizeAfterEdit, type NormalizedText } from '../../server/src/core/normalize';
 import { changedRegion } from '../../server/src/core/tracking';
+import { seeded } from '../../bench/editCorpus';
 
 function plain(n: NormalizedText): { text: string; starts: number[]; original: string } {
   return { text: n.text, starts: Array.from(n.starts), original: n.original };
@@ -55,8 +56,8 @@ test('renormalizeAfterEdit: no safe place to cut near the edit (a long run of sp
 });
 
 test('renormalizeAfterEdit: 2,000 random edits, each from the previous incremental result, equal a fresh normalization', () => {
-  let state = 11;
-  const random = (n: number): number => (state = (state * 1103515245 + 12345) % 2 ** 31) % n;
+  const next = seeded(11);
+  const random = (n: number): number => Math.floor(next() * n);
   const pieces = ['a', 'É', 'e', '\u0301', '\u0308', ' ', '  ', '\n', '\u00a0', '“', '’', '😀', '\ud83d', 'ﬁ', '한', '\u1161', 'Ω', '.'];
   let text = BASE.repeat(3);
   let normalized = normalizeWithMap(text);

@@ -12,21 +12,11 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse, stringify } from 'yaml';
 import { parseSidecar } from '../../server/src/core/sidecar';
+import { seeded } from '../../bench/editCorpus';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const SIDECARS = 1500;
 
-/** A small seeded generator (mulberry32): the same sidecars on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Value = unknown;
 
@@ -177,7 +167,7 @@ function readerVerdict(text: string): { valid: boolean; problems: string[] } {
 test(`one schema: the JSON Schema and the reader agree on ${SIDECARS} generated sidecars`, () => {
   const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'client', 'schemas', 'annotations.schema.json'), 'utf8')) as object;
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  const g = new Gen(random(20261126));
+  const g = new Gen(seeded(20261126));
   const disagreements: string[] = [];
   let valid = 0;
   for (let i = 0; i < SIDECARS; i++) {

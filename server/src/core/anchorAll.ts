@@ -24,7 +24,9 @@ interface Pending {
   readonly item: Anchor;
 }
 
-const LISTS: readonly AnchorList[] = ['claims', 'mentions', 'notes'];
+/** The sidecar's lists of anchored annotations, in the order results are kept. */
+export const ANCHOR_LISTS: readonly AnchorList[] = ['claims', 'mentions', 'notes'];
+const LISTS = ANCHOR_LISTS;
 
 /** `normalized` is only computed when something must be searched. */
 export function anchorAnnotations(text: string, normalized: () => NormalizedText, sidecar: Sidecar, previous?: PreviousAnchors, change = previous && changedRegion(previous.articleText, text)): AnchorResults {

@@ -5,7 +5,7 @@
 // and carried through the next edit the way reading-text anchors are (see
 // tracking.ts), so a keystroke does not normalize the whole source again.
 import { findAnchor, type AnchorResult } from '../anchor';
-import type { AnchorResults } from '../anchorAll';
+import { ANCHOR_LISTS, type AnchorResults } from '../anchorAll';
 import type { Anchor, AnchorList, Sidecar } from '../model';
 import { normalizeWithMap, type NormalizedText } from '../normalize';
 import { changedRegion, changeWindow, longestWatch, trackAnchor, type ChangeWindow, type TextChange } from '../tracking';
@@ -25,7 +25,7 @@ export interface WithSourceFallback {
 
 /** Characters of Markdown markup: a quote with one of them may have been copied from the source. */
 const MARKUP = /[*_`~[\]<>&\\]/;
-const LISTS: readonly AnchorList[] = ['claims', 'mentions', 'notes'];
+const LISTS = ANCHOR_LISTS;
 
 /**
  * The anchors with each quote that has markup and is orphaned or drifted in
